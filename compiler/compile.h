@@ -1,0 +1,31 @@
+// The compiler's entry points: source text -> tokens -> AST -> code object.
+// Syntax errors are raised as SyntaxError/IndentationError exceptions carrying CPython's
+// attributes (filename, lineno, offset, text), which cli/ prints in CPython's format.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "compiler/ast.h"
+#include "vm/code.h"
+
+namespace compiler {
+
+enum class Mode { Exec, Eval, Single };  // module, expression (eval), REPL statement
+
+// Parses [source] (named [filename] in errors). Raises SyntaxError/IndentationError.
+ast::Module parse(std::string_view source, std::string_view filename, Mode mode = Mode::Exec);
+
+// Compiles a parsed module to a code object (new reference). Raises SyntaxError for errors
+// found after parsing ('return' outside function, nonlocal at module level, ...).
+vm::Code* compile(const ast::Module& module, std::string_view filename, Mode mode = Mode::Exec);
+
+// parse + compile.
+vm::Code* compile_source(std::string_view source, std::string_view filename, Mode mode = Mode::Exec);
+
+// Raises a SyntaxError (or IndentationError with [type]) at [line]/[col] (1-based line,
+// 0-based byte column); [source_line] is the text of that line, for the caret display.
+[[noreturn]] void raise_syntax_error(rt::Type* type, std::string_view msg, std::string_view filename,
+                                     int line, int col, std::string_view source_line);
+
+}  // namespace compiler

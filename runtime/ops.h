@@ -1,0 +1,62 @@
+// The generic operations on values: what the VM's instructions and the built-in functions
+// call. Each dispatches through the operand types' slots with Python's rules (reflected
+// operands, NotImplemented, fallbacks) and CPython's error messages.
+// All return new references and throw on error.
+#pragma once
+
+#include <string>
+
+#include "runtime/objects.h"
+
+namespace rt {
+
+Value repr(Value v);                       // a Str
+Value str(Value v);                        // a Str
+std::string repr_string(Value v);
+std::string str_string(Value v);
+int64_t hash(Value v);                     // TypeError: unhashable type: 'list'
+bool truthy(Value v);
+bool equal(Value a, Value b);              // identity first, then ==
+Value compare(Value a, Value b, CmpOp op); // rich comparison with reflection
+bool compare_bool(Value a, Value b, CmpOp op);
+Value binary_op(Value a, Value b, BinOp op, bool inplace = false);
+Value unary_op(Value a, UnaryOp op);
+
+Value getattr(Value obj, Str* name);       // AttributeError if missing
+Value getattr_opt(Value obj, Str* name);   // null if missing
+void setattr(Value obj, Str* name, Value v);
+void delattr(Value obj, Str* name);
+// Looks [name] up along [t]'s MRO; borrowed, null if missing.
+Value type_lookup(Type* t, Str* name);
+// The default getattr slot: type attribute with descr_get, then instance dict.
+Value generic_getattr(Value obj, Str* name);
+
+Value getitem(Value obj, Value key);
+void setitem(Value obj, Value key, Value v);
+void delitem(Value obj, Value key);
+bool contains(Value container, Value item);  // "in"
+int64_t length(Value obj);                   // TypeError: object of type 'int' has no len()
+
+Value get_iter(Value obj);                 // TypeError: 'int' object is not iterable
+Value iter_next(Value it);                 // null when exhausted
+
+Value call(Value callable, const Value* args, size_t nargs, Tuple* kwnames = nullptr);
+inline Value call0(Value f) { return call(f, nullptr, 0); }
+inline Value call1(Value f, Value a) { return call(f, &a, 1); }
+inline Value call2(Value f, Value a, Value b) {
+  Value args[2] = {a, b};
+  return call(f, args, 2);
+}
+
+bool is_subtype(Type* a, Type* b);
+bool isinstance(Value obj, Type* t);
+
+// Binds the arguments of a built-in function [fname] to [names] in order (positional or
+// keyword), storing borrowed values in [out] (null where not given). Raises CPython's
+// TypeErrors for too many, missing ([required] first ones) or unknown keyword arguments.
+void parse_args(const char* fname, const Value* args, size_t nargs, Tuple* kwnames,
+                std::initializer_list<const char*> names, size_t required, Value* out);
+// Raises "TypeError: f() takes no keyword arguments" when kwnames is non-empty.
+void no_kwargs(const char* fname, Tuple* kwnames);
+
+}  // namespace rt

@@ -1,0 +1,57 @@
+// Per-thread interpreter state and the process-wide interpreter state. Nothing the VM needs
+// per thread lives in a global: several OS threads can each run the VM with their own
+// ThreadState (the threads issue adds them; today there is the main thread).
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "runtime/objects.h"
+
+namespace vm {
+
+struct Frame;
+
+// Bits of the eval-breaker word, checked at every safe point (backward jumps and calls).
+// One load and a branch when nothing is pending.
+enum EvalBreakerBits : uint32_t {
+  kBreakSignal = 1u << 0,       // SIGINT arrived: raise KeyboardInterrupt
+  kBreakGilDrop = 1u << 1,      // another thread asks for the GIL (threads issue)
+  kBreakStopWorld = 1u << 2,    // stop-the-world request (cycle collector, free-threaded)
+};
+
+struct ThreadState {
+  std::atomic<uint32_t> eval_breaker{0};
+
+  // The contiguous VM value stack: frames' locals and evaluation stacks live here, so a call
+  // allocates nothing on the heap. Reserved with mmap, committed by the OS as it is touched.
+  rt::Value* stack_base = nullptr;
+  rt::Value* stack_limit = nullptr;
+  Frame* frame = nullptr;        // innermost running frame
+  int recursion_depth = 0;       // Python frames plus nested C++ calls into the VM
+
+  rt::Value handled_exc;         // the exception an except block is handling (null if none)
+  uintptr_t c_stack_limit = 0;   // lowest safe C stack address (native recursion guard)
+};
+
+// The calling thread's state.
+ThreadState* current_thread();
+// Creates the state of the calling thread (once per thread).
+ThreadState* thread_state_init();
+
+struct Interpreter {
+  int recursion_limit = 1000;
+  rt::Dict* builtins = nullptr;  // the builtins module's dict
+  rt::Dict* modules = nullptr;   // sys.modules
+  std::vector<std::string> argv; // sys.argv
+  std::string script_dir;        // where `import m` looks for m.py
+};
+extern Interpreter interp;
+
+// Raises RecursionError if the calling thread is nested too deep (Python frames or C++
+// recursion: repr of deeply nested lists, parser). Call on entry to recursive runtime code.
+void check_recursion();
+
+}  // namespace vm
