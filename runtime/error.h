@@ -35,6 +35,7 @@ namespace rt {
   X(MemoryError, Exception)                      \
   X(NameError, Exception)                        \
   X(UnboundLocalError, NameError)                \
+  X(EOFError, Exception)                         \
   X(OSError, Exception)                          \
   X(FileNotFoundError, OSError)                  \
   X(RuntimeError, Exception)                     \

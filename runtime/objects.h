@@ -73,6 +73,8 @@ List* list_from(const Value* items, size_t n);
 void list_append(List* l, Value v);       // increfs v
 void list_extend(List* l, Value iterable);
 Value list_as_tuple(List* l);             // new Tuple with the same items
+// Sorts in place, stable, as list.sort(key=key, reverse=reverse); [key] may be null or None.
+void list_sort(List* l, Value key, bool reverse);
 
 // ---- dict -----------------------------------------------------------------------------
 // Insertion ordered, compact layout as CPython's: an index table into a dense entry array.
@@ -185,6 +187,12 @@ struct Module : Object {
   Str* name;
 };
 Module* module_new(std::string_view name);
+
+// Built-in modules (sys, and later time, math, threading...): each registers a creator that
+// runs on first import; the VM caches the module in sys.modules.
+using ModuleInit = Module* (*)();
+void register_builtin_module(const char* name, ModuleInit init);
+Module* find_builtin_module(std::string_view name);  // a new module, or nullptr if unknown
 
 // Registers a C++ method on a built-in type (at startup, before any thread runs).
 void type_add_method(Type* t, const char* name, NativeFn fn);

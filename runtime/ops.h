@@ -48,6 +48,19 @@ inline Value call2(Value f, Value a, Value b) {
   return call(f, args, 2);
 }
 
+// Guards repr of containers against infinite recursion, as CPython's Py_ReprEnter:
+// `ReprGuard g(obj); if (g.recursive()) return "[...]";`
+class ReprGuard {
+ public:
+  explicit ReprGuard(Object* o);
+  ~ReprGuard();
+  bool recursive() const { return recursive_; }
+
+ private:
+  Object* obj_;
+  bool recursive_;
+};
+
 bool is_subtype(Type* a, Type* b);
 bool isinstance(Value obj, Type* t);
 

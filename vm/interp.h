@@ -1,0 +1,28 @@
+// The interpreter's entry points: running module code, calling functions from C++, and
+// reporting uncaught exceptions.
+#pragma once
+
+#include "runtime/objects.h"
+#include "vm/code.h"
+
+namespace vm {
+
+// Runs module-level [code] with [globals] as its globals and locals. Returns a new reference
+// to the result; raises (PyError) if the code raises.
+rt::Value run_module_code(Code* code, rt::Dict* globals);
+
+// Calls the Python function [f]: the function type's call slot, used when C++ code calls
+// Python code (sorted's key, map's function). Python-to-Python calls inside the interpreter
+// loop do not come here and do not grow the C stack.
+rt::Value call_function(rt::Function* f, const rt::Value* args, size_t nargs, rt::Tuple* kwnames);
+
+// The globals of the innermost running Python frame (globals(), vars()).
+rt::Dict* current_globals();
+
+// Prints [exc] to stderr as CPython does for an uncaught exception: chained exceptions
+// ("During handling of the above exception..."), "Traceback (most recent call last):",
+// File/line/name entries with source lines, "[Previous line repeated N more times]", and
+// "Type: message". SyntaxError prints its file, line, text and caret instead of a message.
+void print_exception(rt::Value exc);
+
+}  // namespace vm
