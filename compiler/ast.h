@@ -68,6 +68,7 @@ struct Stmt {
 struct Arg {
   std::string arg;
   Loc loc;
+  std::shared_ptr<Expr> annotation;  // may be null; shared so that Arg stays copyable
 };
 struct Arguments {
   std::vector<Arg> posonlyargs;  // parsed, not supported by the compiler
@@ -125,7 +126,7 @@ MINIPY_EXPR(Call) ExprP func; ExprList args; std::vector<Keyword> keywords; };
 MINIPY_EXPR(FormattedValue) ExprP value; int conversion = -1; ExprP format_spec; };
 MINIPY_EXPR(JoinedStr) ExprList values; };  // Constant str and FormattedValue parts
 // value: None, True, False, Ellipsis, int, float or str (an owned runtime value).
-MINIPY_EXPR(Constant) rt::Ref value; };
+MINIPY_EXPR(Constant) rt::Ref value; bool kind_u = false; };  // kind_u: a u'' string (kind='u')
 MINIPY_EXPR(Attribute) ExprP value; std::string attr; Ctx ctx = Ctx::Load; };
 MINIPY_EXPR(Subscript) ExprP value; ExprP slice; Ctx ctx = Ctx::Load; };
 MINIPY_EXPR(Starred) ExprP value; Ctx ctx = Ctx::Load; };

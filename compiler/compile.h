@@ -28,4 +28,16 @@ vm::Code* compile_source(std::string_view source, std::string_view filename, Mod
 [[noreturn]] void raise_syntax_error(rt::Type* type, std::string_view msg, std::string_view filename,
                                      int line, int col, std::string_view source_line);
 
+// As above, with the end of the offending range: [end_line] and [end_col] (0-based byte
+// column just past it). CPython prints a caret under each character of the range.
+[[noreturn]] void raise_syntax_error(rt::Type* type, std::string_view msg, std::string_view filename,
+                                     int line, int col, std::string_view source_line, int end_line,
+                                     int end_col);
+
+// The raw form: [offset] and [end_offset] are stored as given (1-based character offsets
+// as in SyntaxError.offset; CPython uses 0 or -1 for "no end").
+[[noreturn]] void raise_syntax_error_at(rt::Type* type, std::string_view msg, std::string_view filename,
+                                        int line, int offset, std::string_view source_line,
+                                        int end_line, int end_offset);
+
 }  // namespace compiler

@@ -25,6 +25,12 @@ bool int_to_i64(Value v, int64_t* out);
 // ("cannot fit 'int' into an index-sized integer") if too big.
 int64_t index_value(Value v);
 std::string int_to_string(Value v, int base = 10);  // "-0x1f" style prefixes for 2/8/16
+// The numeric built-ins: pow(a, b, mod) ([mod] null or None for two arguments), divmod(a, b),
+// abs(v), round(x, ndigits) ([ndigits] null when absent), for ints, bools and floats.
+Value number_pow(Value a, Value b, Value mod);
+Value number_divmod(Value a, Value b);
+Value number_abs(Value v);
+Value number_round(Value x, Value ndigits);
 
 // ---- float ----------------------------------------------------------------------------
 // Floats are always unboxed (Value::from_double).
@@ -51,6 +57,11 @@ inline Str* as_str(Value v) { return v.as<Str>(); }
 bool str_check(Value v);                  // str or subclass
 int64_t str_hash(Str* s);
 bool str_equal(Str* a, Str* b);
+// [sep].join(items): every item must be a str ("sequence item 0: expected str instance, int
+// found" otherwise). Builds the result in one allocation.
+Value str_join(Str* sep, const Value* items, size_t n);
+// The concatenation of [n] str values in one allocation (f-strings' BuildString).
+Value str_concat(const Value* items, size_t n);
 
 // ---- tuple ----------------------------------------------------------------------------
 struct Tuple : Object {
@@ -75,6 +86,7 @@ void list_extend(List* l, Value iterable);
 Value list_as_tuple(List* l);             // new Tuple with the same items
 // Sorts in place, stable, as list.sort(key=key, reverse=reverse); [key] may be null or None.
 void list_sort(List* l, Value key, bool reverse);
+Value list_reversed_iter(List* l);        // reversed(l): a list_reverseiterator
 
 // ---- dict -----------------------------------------------------------------------------
 // Insertion ordered, compact layout as CPython's: an index table into a dense entry array.
@@ -114,6 +126,7 @@ struct Set : Object {
   size_t used;    // active
   size_t mask;    // table size - 1
   int64_t hash;   // frozenset hash cache, -1
+  size_t finger;  // where pop() resumes its search, as CPython's
   SetEntry* table;
   SetEntry smalltable[8];
 };
@@ -128,6 +141,14 @@ struct Range : Object {
   Value start, stop, step;  // ints
   int64_t length;           // -1 if it does not fit in int64
 };
+// The iterator of a range whose bounds fit int64 (exported so the VM can specialise
+// `for i in range(n)`): yields [next], [next]+[step], ... [remaining] times.
+struct RangeIter : Object {
+  int64_t next;
+  int64_t step;
+  int64_t remaining;
+};
+extern Type range_iterator_type;
 struct Slice : Object {
   Value start, stop, step;  // any values, None where omitted
 };
@@ -135,9 +156,15 @@ Value slice_new(Value start, Value stop, Value step);
 // Resolves [s] against a sequence of [length]: CPython's PySlice_Unpack + AdjustIndices.
 // Returns the number of items selected.
 int64_t slice_indices(Slice* s, int64_t length, int64_t* start, int64_t* stop, int64_t* step);
+Value range_reversed_iter(Range* r);      // reversed(r): a range_iterator counting down
 
 // ---- functions, methods, cells, modules ------------------------------------------------
+}  // namespace rt
+namespace vm {
 struct Code;  // vm/code.h
+}  // namespace vm
+namespace rt {
+using vm::Code;
 
 struct Function : Object {
   Code* code;
@@ -196,6 +223,27 @@ Module* find_builtin_module(std::string_view name);  // a new module, or nullptr
 
 // Registers a C++ method on a built-in type (at startup, before any thread runs).
 void type_add_method(Type* t, const char* name, NativeFn fn);
+// As type_add_method, for a class method (dict.fromkeys): [fn] gets the type as args[0].
+void type_add_classmethod(Type* t, const char* name, NativeFn fn);
+// As type_add_method, for a static method (str.maketrans): [fn] gets no self.
+void type_add_staticmethod(Type* t, const char* name, NativeFn fn);
+// Stores a class attribute [v] (borrowed) in [t]'s dict.
+void type_add_attr(Type* t, const char* name, Value v);
+
+// property(fget, fset, fdel, doc), staticmethod(f), classmethod(f) (runtime/descr.cpp).
+struct Property : Object {
+  Value fget, fset, fdel, doc;  // null where not given
+  Value name;                   // the attribute name (a Str, set by __set_name__), or null
+};
+struct StaticMethod : Object {
+  Value func;
+};
+struct ClassMethod : Object {
+  Value func;
+};
+// Runs a data descriptor's setter (v non-null) or deleter (v null) for [obj]: a property's
+// fset/fdel. Returns false if [descr] is not a data descriptor.
+bool descr_set(Value descr, Value obj, Value v);
 
 // Readies a built-in type: creates its dict, fills the MRO, inherits null slots from its
 // base. Every type is readied once in runtime_init().

@@ -111,7 +111,7 @@
   OP(Raise,          arg, 0, 0, 0, 0,     "arg 0: re-raise the handled exception; 1: raise TOS; 2: raise TOS1 from TOS.") \
   OP(PushExcInfo,      1, 2, 0, 0, 0,     "[exc] -> [previously handled, exc]; exc becomes the handled exception.") \
   OP(PopExcept,        1, 0, 0, 0, 0,     "Pops the previously handled exception and restores it.") \
-  OP(CheckExcMatch,    2, 2, 0, 0, 0,     "[exc, type] -> [exc, isinstance(exc, type)]; TypeError for a non-class.") \
+  OP(CheckExcMatch,    2, 1, 0, 0, 0,     "[exc, type] -> [isinstance(exc, type)] (after Copy 1); TypeError for a non-class.") \
   OP(Reraise,          1, 0, 0, 0, 0,     "Pops TOS and raises it again without a new traceback entry.") \
   OP(LoadAssertionError, 0, 1, 0, 0, 0,   "Pushes AssertionError.") \
   /* modules */ \

@@ -43,15 +43,32 @@ ThreadState* thread_state_init();
 
 struct Interpreter {
   int recursion_limit = 1000;
+  double switch_interval = 0.005;  // sys.setswitchinterval, seconds (whole microseconds)
   rt::Dict* builtins = nullptr;  // the builtins module's dict
   rt::Dict* modules = nullptr;   // sys.modules
   std::vector<std::string> argv; // sys.argv
   std::string script_dir;        // where `import m` looks for m.py
+  std::vector<std::string> xoptions;  // -X options from the command line ("gil=1", ...)
 };
 extern Interpreter interp;
 
 // Raises RecursionError if the calling thread is nested too deep (Python frames or C++
 // recursion: repr of deeply nested lists, parser). Call on entry to recursive runtime code.
 void check_recursion();
+
+// Counts one level of C++ recursion for its lifetime (a C++ call into the VM, repr of nested
+// containers): raises RecursionError past the recursion limit or near the end of the C stack.
+class RecursionGuard {
+ public:
+  RecursionGuard();
+  ~RecursionGuard();
+  RecursionGuard(const RecursionGuard&) = delete;
+
+ private:
+  ThreadState* ts_;
+};
+
+// Installs the SIGINT handler, which asks the main thread's loop to raise KeyboardInterrupt.
+void install_signal_handlers();
 
 }  // namespace vm

@@ -1,0 +1,229 @@
+// The `minipy` command: runs a script (or -c CODE, or a program read from stdin), or prints
+// its AST (--ast) or bytecode (--dis). Uncaught exceptions print CPython's traceback and exit
+// 1; SystemExit and KeyboardInterrupt exit as CPython does.
+#include <CLI/CLI.hpp>
+
+#include <signal.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "compiler/ast.h"
+#include "compiler/compile.h"
+#include "runtime/error.h"
+#include "runtime/io.h"
+#include "runtime/ops.h"
+#include "vm/dis.h"
+#include "vm/interp.h"
+#include "vm/thread_state.h"
+
+namespace {
+
+#ifndef MINIPY_VERSION
+#define MINIPY_VERSION "0.1.0"
+#endif
+
+std::string version_string() {
+  return std::string("minipy ") + MINIPY_VERSION +
+         (MINIPY_FREE_THREADED ? " (Python 3.11 subset, free-threaded build)" : " (Python 3.11 subset, GIL build)");
+}
+
+struct Options {
+  std::string code;          // -c
+  bool has_code = false;
+  bool dis = false;
+  bool ast = false;
+  std::vector<std::string> xopts;
+  std::string script;        // empty: stdin
+  std::vector<std::string> args;
+};
+
+void flush_all() {
+  try {
+    rt::io_flush_all();
+  } catch (rt::PyError&) {
+  }
+  fflush(stdout);
+  fflush(stderr);
+}
+
+// The exit status for an uncaught SystemExit [exc]: None -> 0, an int -> itself, anything
+// else is printed to stderr and gives 1.
+int system_exit_status(rt::Value exc) {
+  auto* e = exc.as<rt::BaseException>();
+  rt::Value code = rt::None();
+  if (e->args && e->args->size == 1) code = e->args->item(0);
+  else if (e->args && e->args->size > 1) code = rt::Value::from_obj(e->args);
+  if (code == rt::None()) return 0;
+  int64_t n;
+  if (rt::int_check(code) && rt::int_to_i64(code, &n)) return static_cast<int>(n);
+  std::string text;
+  try {
+    text = rt::str_string(code);
+  } catch (rt::PyError&) {
+    text = "<exception str() failed>";
+  }
+  try {
+    rt::io_write(rt::io_stderr(), text + "\n");
+  } catch (rt::PyError&) {
+    fprintf(stderr, "%s\n", text.c_str());
+  }
+  return 1;
+}
+
+// Reports an exception that reached the top level and returns the process status.
+int handle_uncaught(rt::Value exc) {
+  flush_all();
+  if (rt::isinstance(exc, &rt::exc_SystemExit)) {
+    int status = system_exit_status(exc);
+    flush_all();
+    return status;
+  }
+  vm::print_exception(exc);
+  flush_all();
+  if (rt::isinstance(exc, &rt::exc_KeyboardInterrupt)) {
+    // As CPython: die of SIGINT so the parent sees the interrupt (shell status 130).
+    signal(SIGINT, SIG_DFL);
+    kill(getpid(), SIGINT);
+    return 130;
+  }
+  return 1;
+}
+
+// Compiles and runs [source] as the __main__ module; returns the exit status.
+int run_source(const std::string& source, const std::string& filename, const Options& opt) {
+  try {
+    if (opt.ast) {
+      compiler::ast::Module m = compiler::parse(source, filename);
+      std::string text = compiler::ast::dump(m) + "\n";
+      rt::io_write(rt::io_stdout(), text);
+      flush_all();
+      return 0;
+    }
+    rt::Ref code = rt::Ref::steal(rt::Value::from_obj(compiler::compile_source(source, filename)));
+    if (opt.dis) {
+      rt::io_write(rt::io_stdout(), vm::disassemble(code.as<vm::Code>()));
+      flush_all();
+      return 0;
+    }
+    rt::Module* main_mod = rt::module_new("__main__");
+    rt::Ref mod_ref = rt::Ref::steal(rt::Value::from_obj(main_mod));
+    rt::Dict* modules = vm::interp.modules ? vm::interp.modules : (vm::interp.modules = rt::dict_new());
+    rt::dict_set(modules, rt::Value::from_obj(rt::str_intern("__main__")), mod_ref.get());
+    rt::Dict* globals = main_mod->dict;
+    if (vm::interp.builtins)
+      rt::dict_set(globals, rt::Value::from_obj(rt::str_intern("__builtins__")),
+                   rt::Value::from_obj(vm::interp.builtins));
+    if (opt.has_code || opt.script.empty())
+      rt::dict_set(globals, rt::Value::from_obj(rt::str_intern("__file__")), rt::None());
+    else
+      rt::dict_set(globals, rt::Value::from_obj(rt::str_intern("__file__")), rt::str_value(filename));
+    rt::decref(vm::run_module_code(code.as<vm::Code>(), globals));
+  } catch (rt::PyError& e) {
+    rt::Ref exc = rt::Ref::steal(e.take());
+    return handle_uncaught(exc.get());
+  }
+  flush_all();
+  return 0;
+}
+
+// Splits argv into interpreter options (before the script) and the script's own arguments.
+bool split_args(int argc, char** argv, std::vector<std::string>& opts, Options& o) {
+  for (int i = 1; i < argc; ++i) {
+    std::string a = argv[i];
+    if (a == "-c") {
+      if (i + 1 >= argc) {
+        fprintf(stderr, "Argument expected for the -c option\n");
+        return false;
+      }
+      o.has_code = true;
+      o.code = argv[i + 1];
+      for (int j = i + 2; j < argc; ++j) o.args.push_back(argv[j]);
+      return true;
+    }
+    if (a == "-X") {
+      opts.push_back(a);
+      if (i + 1 < argc) opts.push_back(argv[++i]);
+      continue;
+    }
+    if (a == "--") {
+      if (i + 1 < argc) {
+        o.script = argv[i + 1];
+        for (int j = i + 2; j < argc; ++j) o.args.push_back(argv[j]);
+      }
+      return true;
+    }
+    if (a.size() > 1 && a[0] == '-') {
+      opts.push_back(a);
+      continue;
+    }
+    o.script = a;
+    for (int j = i + 1; j < argc; ++j) o.args.push_back(argv[j]);
+    return true;
+  }
+  return true;
+}
+
+std::string read_stream(std::istream& in) {
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  Options o;
+  std::vector<std::string> opts;
+  if (!split_args(argc, argv, opts, o)) return 2;
+
+  CLI::App app{"minipy: a Python 3.11 subset interpreter", "minipy"};
+  app.set_version_flag("-V,--version", version_string());
+  app.add_flag("--dis", o.dis, "Print the bytecode instead of running the program");
+  app.add_flag("--ast", o.ast, "Print the syntax tree instead of running the program");
+  app.add_option("-X", o.xopts, "Implementation-specific option")->allow_extra_args(false);
+  app.footer("usage: minipy [options] [-c CODE | script.py] [args...]");
+  std::vector<std::string> cli_args(opts.rbegin(), opts.rend());
+  try {
+    app.parse(cli_args);
+  } catch (const CLI::ParseError& e) {
+    int status = app.exit(e);
+    return status == 0 ? 0 : 2;
+  }
+  vm::interp.xoptions = o.xopts;
+
+  std::string source, filename;
+  if (o.has_code) {
+    source = o.code;
+    filename = "<string>";
+    vm::interp.argv.push_back("-c");
+  } else if (!o.script.empty()) {
+    std::ifstream in(o.script, std::ios::binary);
+    if (!in) {
+      fprintf(stderr, "minipy: can't open file '%s': [Errno 2] No such file or directory\n", o.script.c_str());
+      return 2;
+    }
+    source = read_stream(in);
+    filename = o.script;
+    vm::interp.argv.push_back(o.script);
+    auto slash = o.script.rfind('/');
+    vm::interp.script_dir = slash == std::string::npos ? "" : o.script.substr(0, slash);
+  } else {
+    source = read_stream(std::cin);
+    filename = "<stdin>";
+    vm::interp.argv.push_back("");
+  }
+  for (const std::string& a : o.args) vm::interp.argv.push_back(a);
+
+  vm::thread_state_init();
+  rt::runtime_init();
+  vm::install_signal_handlers();
+  int status = run_source(source, filename, o);
+  flush_all();
+  return status;
+}

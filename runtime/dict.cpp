@@ -1,0 +1,481 @@
+// The dict type: CPython 3.11's compact, insertion-ordered hash table. An index table of
+// 8/16/32/64-bit slots (power-of-two size, -1 empty, -2 dummy) points into a dense array of
+// entries; usable entries are 2/3 of the index size and a full table grows to used*3.
+// The views (keys/values/items), iterators and methods are in dict_views.cpp.
+#include "runtime/dict_internal.h"
+
+#include <cstring>
+
+namespace rt {
+
+Type dict_type;
+
+static constexpr int64_t kEmpty = -1;
+static constexpr int64_t kDummy = -2;
+static constexpr uint8_t kMinLog2 = 3;
+static constexpr unsigned kPerturbShift = 5;
+
+// ---- the index table -------------------------------------------------------------------------
+
+static inline size_t index_width(uint8_t log2) {
+  return log2 < 8 ? 1 : log2 < 16 ? 2 : log2 < 32 ? 4 : 8;
+}
+
+static inline int64_t get_index(const Dict* d, size_t i) {
+  uint8_t lg = d->log2_index;
+  if (lg < 8) return static_cast<const int8_t*>(d->index)[i];
+  if (lg < 16) return static_cast<const int16_t*>(d->index)[i];
+  if (lg < 32) return static_cast<const int32_t*>(d->index)[i];
+  return static_cast<const int64_t*>(d->index)[i];
+}
+
+static inline void set_index(Dict* d, size_t i, int64_t ix) {
+  uint8_t lg = d->log2_index;
+  if (lg < 8)
+    static_cast<int8_t*>(d->index)[i] = int8_t(ix);
+  else if (lg < 16)
+    static_cast<int16_t*>(d->index)[i] = int16_t(ix);
+  else if (lg < 32)
+    static_cast<int32_t*>(d->index)[i] = int32_t(ix);
+  else
+    static_cast<int64_t*>(d->index)[i] = ix;
+}
+
+static inline size_t usable_fraction(size_t n) { return (n << 1) / 3; }
+
+// The smallest log2 size whose table holds [minsize] slots (at least 8).
+static uint8_t log2_for(size_t minsize) {
+  uint8_t lg = kMinLog2;
+  while ((size_t(1) << lg) < minsize) lg++;
+  return lg;
+}
+
+// Allocates an empty table of 1 << [lg] index slots in one block with its entries.
+static void alloc_table(Dict* d, uint8_t lg) {
+  size_t n = size_t(1) << lg;
+  size_t ibytes = n * index_width(lg);
+  size_t cap = usable_fraction(n);
+  char* block = static_cast<char*>(alloc_bytes(ibytes + cap * sizeof(DictEntry)));
+  std::memset(block, 0xff, ibytes);  // every slot kEmpty
+  d->index = block;
+  d->entries = reinterpret_cast<DictEntry*>(block + ibytes);
+  d->log2_index = lg;
+  d->capacity = cap;
+  d->nentries = 0;
+}
+
+// The index slot of the first empty or dummy slot on [hash]'s probe sequence.
+static size_t find_empty_slot(const Dict* d, int64_t hash) {
+  size_t mask = (size_t(1) << d->log2_index) - 1;
+  size_t perturb = size_t(hash);
+  size_t i = size_t(hash) & mask;
+  while (get_index(d, i) >= 0) {
+    perturb >>= kPerturbShift;
+    i = (i * 5 + perturb + 1) & mask;
+  }
+  return i;
+}
+
+// Rebuilds the table with 1 << [lg] slots, compacting the live entries in order.
+static void dict_resize(Dict* d, uint8_t lg) {
+  void* old_block = d->index;
+  DictEntry* old = d->entries;
+  size_t old_n = d->nentries;
+  alloc_table(d, lg);
+  size_t j = 0;
+  for (size_t i = 0; i < old_n; i++) {
+    if (old[i].key.is_null()) continue;
+    d->entries[j] = old[i];
+    set_index(d, find_empty_slot(d, old[i].hash), j);
+    j++;
+  }
+  d->nentries = j;
+  if (old_block) free_bytes(old_block);
+}
+
+// ---- hashing and lookup -----------------------------------------------------------------
+
+int64_t dict_hash_key(Value key) {
+  if (key.is_int()) {
+    int64_t i = key.as_int();
+    return i == -1 ? -2 : i;
+  }
+  if (exact_str(key)) {
+    Str* s = as_str(key);
+    return s->hash != -1 ? s->hash : str_hash(s);
+  }
+  return hash(key);
+}
+
+// Compares a stored key with [key] after their hashes matched: exact strs by content,
+// otherwise with ==.
+static inline bool keys_equal_fast(Value stored, Value key, bool* generic) {
+  if (exact_str(stored) && exact_str(key)) {
+    *generic = false;
+    return str_equal(as_str(stored), as_str(key));
+  }
+  *generic = true;
+  return false;
+}
+
+// Finds [key] with [hash]: the entry position or -1. *[slot] receives the index slot of the
+// match. An __eq__ that mutates the dict restarts the search, as CPython's.
+int64_t dict_lookup(Dict* d, Value key, int64_t hash, size_t* slot) {
+restart:
+  if (d->index == nullptr) return -1;
+  size_t mask = (size_t(1) << d->log2_index) - 1;
+  size_t perturb = size_t(hash);
+  size_t i = size_t(hash) & mask;
+  while (true) {
+    int64_t ix = get_index(d, i);
+    if (ix == kEmpty) return -1;
+    if (ix >= 0) {
+      DictEntry* e = &d->entries[ix];
+      if (e->key == key) {
+        if (slot) *slot = i;
+        return ix;
+      }
+      if (e->hash == hash) {
+        bool generic;
+        bool eq = keys_equal_fast(e->key, key, &generic);
+        if (generic) {
+          DictEntry* entries = d->entries;
+          Ref startkey = Ref::borrow(e->key);
+          eq = equal(startkey.get(), key);
+          if (entries != d->entries || d->entries[ix].key != startkey.get()) goto restart;
+        }
+        if (eq) {
+          if (slot) *slot = i;
+          return ix;
+        }
+      }
+    }
+    perturb >>= kPerturbShift;
+    i = (i * 5 + perturb + 1) & mask;
+  }
+}
+
+Dict* dict_new() { return alloc_object<Dict>(&dict_type); }
+
+Dict* dict_alloc(Type* t) { return alloc_instance<Dict>(t); }
+
+Value dict_get(Dict* d, Value key) {
+  if (d->used == 0) {
+    if (!key.is_int() && !exact_str(key)) hash(key);  // unhashable keys still raise
+    return Value::null();
+  }
+  int64_t ix = dict_lookup(d, key, dict_hash_key(key), nullptr);
+  return ix < 0 ? Value::null() : d->entries[ix].value;
+}
+
+// Looks a str up: pointer equality (interned keys) first, then content.
+Value dict_get_str(Dict* d, Str* key) {
+  if (d->used == 0) return Value::null();
+  int64_t hash = key->hash != -1 ? key->hash : str_hash(key);
+  size_t mask = (size_t(1) << d->log2_index) - 1;
+  size_t perturb = size_t(hash);
+  size_t i = size_t(hash) & mask;
+  Value kv = Value::from_obj(key);
+  while (true) {
+    int64_t ix = get_index(d, i);
+    if (ix == kEmpty) return Value::null();
+    if (ix >= 0) {
+      DictEntry* e = &d->entries[ix];
+      if (e->key == kv) return e->value;
+      if (e->hash == hash) {
+        if (exact_str(e->key)) {
+          if (str_equal(as_str(e->key), key)) return e->value;
+        } else {
+          return dict_get(d, kv);
+        }
+      }
+    }
+    perturb >>= kPerturbShift;
+    i = (i * 5 + perturb + 1) & mask;
+  }
+}
+
+void dict_set_hashed(Dict* d, Value key, int64_t hash, Value value) {
+  if (d->index == nullptr) alloc_table(d, kMinLog2);
+  int64_t ix = dict_lookup(d, key, hash, nullptr);
+  incref(value);  // after the lookup, which may raise from __eq__
+  if (ix >= 0) {
+    Value old = d->entries[ix].value;
+    d->entries[ix].value = value;
+    d->version++;
+    decref(old);
+    return;
+  }
+  if (d->nentries >= d->capacity) dict_resize(d, log2_for(d->used * 3));
+  incref(key);
+  size_t slot = find_empty_slot(d, hash);
+  size_t n = d->nentries;
+  d->entries[n] = DictEntry{hash, key, value};
+  set_index(d, slot, int64_t(n));
+  d->nentries = n + 1;
+  d->used++;
+  d->version++;
+}
+
+void dict_set(Dict* d, Value key, Value value) { dict_set_hashed(d, key, dict_hash_key(key), value); }
+
+// Unlinks the entry at [ix] (index slot [slot]); the caller owns the returned key and value.
+void dict_unlink(Dict* d, int64_t ix, size_t slot, Value* key, Value* value) {
+  DictEntry* e = &d->entries[ix];
+  *key = e->key;
+  *value = e->value;
+  e->key = Value::null();
+  e->value = Value::null();
+  set_index(d, slot, kDummy);
+  d->used--;
+  d->version++;
+}
+
+bool dict_del(Dict* d, Value key) {
+  int64_t h = dict_hash_key(key);
+  size_t slot;
+  int64_t ix = d->used ? dict_lookup(d, key, h, &slot) : -1;
+  if (ix < 0) return false;
+  Value k, v;
+  dict_unlink(d, ix, slot, &k, &v);
+  decref(k);
+  decref(v);
+  return true;
+}
+
+bool dict_next(Dict* d, size_t* pos, Value* key, Value* value) {
+  size_t i = *pos;
+  while (i < d->nentries && d->entries[i].key.is_null()) i++;
+  if (i >= d->nentries) return false;
+  if (key) *key = d->entries[i].key;
+  if (value) *value = d->entries[i].value;
+  *pos = i + 1;
+  return true;
+}
+
+void dict_clear(Dict* d) {
+  void* block = d->index;
+  DictEntry* entries = d->entries;
+  size_t n = d->nentries;
+  d->index = nullptr;
+  d->entries = nullptr;
+  d->used = d->nentries = d->capacity = 0;
+  d->log2_index = 0;
+  d->version++;
+  for (size_t i = 0; i < n; i++) {
+    decref(entries[i].key);
+    decref(entries[i].value);
+  }
+  if (block) free_bytes(block);
+}
+
+// Inserts every entry of [src] into [d] (later keys win).
+void dict_merge(Dict* d, Dict* src) {
+  if (src == d || src->used == 0) return;
+  if (d->used == 0 && d->index == nullptr) {
+    uint8_t lg = log2_for((src->used * 3 + 1) / 2);
+    alloc_table(d, lg);
+  } else if (d->nentries + src->used > d->capacity) {
+    dict_resize(d, log2_for((d->used + src->used) * 3 / 2 + 1));
+  }
+  for (size_t i = 0; i < src->nentries; i++) {
+    DictEntry e = src->entries[i];
+    if (e.key.is_null()) continue;
+    Ref k = Ref::borrow(e.key);
+    Ref v = Ref::borrow(e.value);
+    dict_set_hashed(d, k.get(), e.hash, v.get());
+    if (i >= src->nentries) break;
+  }
+}
+
+// Adds the (key, value) pairs of an iterable, with CPython's errors for bad elements.
+static void dict_merge_pairs(Dict* d, Value iterable) {
+  Ref it = Ref::steal(get_iter(iterable));
+  for (size_t n = 0;; n++) {
+    Ref item = Ref::steal(iter_next(it.get()));
+    if (!item) break;
+    Value kv[2];
+    Ref hold;
+    if (tuple_check(item.get()) || list_check(item.get())) {
+      size_t len = tuple_check(item.get()) ? item.as<Tuple>()->size : item.as<List>()->size;
+      if (len != 2)
+        raise_fmt(&exc_ValueError, "dictionary update sequence element #{} has length {}; 2 is required", n,
+                  len);
+      const Value* src = tuple_check(item.get()) ? item.as<Tuple>()->items() : item.as<List>()->items;
+      hold = Ref::steal(Value::from_obj(tuple_from(src, 2)));
+    } else {
+      Type* t = type_of(item.get());
+      if (!t->iter && !t->getitem)
+        raise_fmt(&exc_TypeError, "cannot convert dictionary update sequence element #{} to a sequence", n);
+      List* tmp = list_new(0);
+      Ref tmpref = Ref::steal(Value::from_obj(tmp));
+      list_extend(tmp, item.get());
+      if (tmp->size != 2)
+        raise_fmt(&exc_ValueError, "dictionary update sequence element #{} has length {}; 2 is required", n,
+                  tmp->size);
+      hold = Ref::steal(list_as_tuple(tmp));
+    }
+    kv[0] = hold.as<Tuple>()->item(0);
+    kv[1] = hold.as<Tuple>()->item(1);
+    dict_set(d, kv[0], kv[1]);
+  }
+}
+
+void dict_update(Dict* d, Value other) {
+  if (dict_check(other)) {
+    dict_merge(d, other.as<Dict>());
+    return;
+  }
+  static Str* keys_name = str_intern("keys");
+  Ref keys = Ref::steal(getattr_opt(other, keys_name));
+  if (keys) {
+    Ref ks = Ref::steal(call0(keys.get()));
+    Ref it = Ref::steal(get_iter(ks.get()));
+    while (true) {
+      Ref k = Ref::steal(iter_next(it.get()));
+      if (!k) break;
+      Ref v = Ref::steal(getitem(other, k.get()));
+      dict_set(d, k.get(), v.get());
+    }
+    return;
+  }
+  dict_merge_pairs(d, other);
+}
+
+Value dict_copy(Dict* src) {
+  Dict* d = dict_new();
+  Ref r = Ref::steal(Value::from_obj(d));
+  dict_merge(d, src);
+  return r.release();
+}
+
+// ---- slots -----------------------------------------------------------------------------------
+
+static void dict_dealloc(Object* o) {
+  Dict* d = static_cast<Dict*>(o);
+  for (size_t i = 0; i < d->nentries; i++) {
+    decref(d->entries[i].key);
+    decref(d->entries[i].value);
+  }
+  if (d->index) free_bytes(d->index);
+  free_bytes(o);
+}
+
+static Value dict_repr(Value self) {
+  Dict* d = self.as<Dict>();
+  if (d->used == 0) return str_value("{}");
+  ReprGuard guard(d);
+  if (guard.recursive()) return str_value("{...}");
+  std::string out = "{";
+  bool first = true;
+  for (size_t i = 0; i < d->nentries; i++) {
+    if (d->entries[i].key.is_null()) continue;
+    Ref k = Ref::borrow(d->entries[i].key);
+    Ref v = Ref::borrow(d->entries[i].value);
+    if (!first) out += ", ";
+    first = false;
+    append_repr(out, k.get());
+    out += ": ";
+    append_repr(out, v.get());
+  }
+  out += "}";
+  return str_value(out);
+}
+
+// a == b for dicts: same size and every key of a maps to an equal value in b.
+static bool dict_equal(Dict* a, Dict* b) {
+  if (a->used != b->used) return false;
+  for (size_t i = 0; i < a->nentries; i++) {
+    if (a->entries[i].key.is_null()) continue;
+    Ref k = Ref::borrow(a->entries[i].key);
+    Ref v = Ref::borrow(a->entries[i].value);
+    int64_t ix = dict_lookup(b, k.get(), a->entries[i].hash, nullptr);
+    if (ix < 0) return false;
+    Ref bv = Ref::borrow(b->entries[ix].value);
+    if (!equal(v.get(), bv.get())) return false;
+  }
+  return true;
+}
+
+static Value dict_richcompare(Value a, Value b, CmpOp op) {
+  if (!dict_check(b) || (op != CmpOp::Eq && op != CmpOp::Ne)) return NotImplemented();
+  bool eq = dict_equal(a.as<Dict>(), b.as<Dict>());
+  return from_bool(op == CmpOp::Eq ? eq : !eq);
+}
+
+static int64_t dict_len(Value self) { return int64_t(self.as<Dict>()->used); }
+
+static bool dict_truthy(Value self) { return self.as<Dict>()->used != 0; }
+
+static Value dict_getitem(Value self, Value key) {
+  Dict* d = self.as<Dict>();
+  Value v = exact_str(key) ? dict_get_str(d, as_str(key)) : dict_get(d, key);
+  if (!v.is_null()) {
+    incref(v);
+    return v;
+  }
+  Type* t = d->type;
+  if (t != &dict_type) {
+    static Str* missing = str_intern("__missing__");
+    Value m = type_lookup(t, missing);
+    if (!m.is_null()) return call2(m, self, key);
+  }
+  raise_key_error(key);
+}
+
+static void dict_setitem(Value self, Value key, Value v) {
+  Dict* d = self.as<Dict>();
+  if (v.is_null()) {
+    if (!dict_del(d, key)) raise_key_error(key);
+    return;
+  }
+  dict_set(d, key, v);
+}
+
+static int dict_contains(Value self, Value key) {
+  return dict_get(self.as<Dict>(), key).is_null() ? 0 : 1;
+}
+
+static Value dict_binop(Value a, Value b, BinOp op, bool inplace) {
+  if (op != BinOp::Or) return NotImplemented();
+  if (inplace && dict_check(a)) {
+    dict_update(a.as<Dict>(), b);
+    return iter_self(a);
+  }
+  if (!dict_check(a) || !dict_check(b)) return NotImplemented();
+  Ref r = Ref::steal(dict_copy(a.as<Dict>()));
+  dict_merge(r.as<Dict>(), b.as<Dict>());
+  return r.release();
+}
+
+// dict(), dict(mapping), dict(pairs), dict(**kw).
+static Value dict_construct(Type* type, const Value* args, size_t nargs, Tuple* kwnames) {
+  size_t nkw = kwnames ? kwnames->size : 0;
+  size_t npos = nargs;
+  if (npos > 1) raise_fmt(&exc_TypeError, "dict expected at most 1 argument, got {}", npos);
+  Ref r = Ref::steal(Value::from_obj(dict_alloc(type)));
+  if (npos == 1) dict_update(r.as<Dict>(), args[0]);
+  for (size_t i = 0; i < nkw; i++) dict_set(r.as<Dict>(), kwnames->item(i), args[npos + i]);
+  return r.release();
+}
+
+void init_dict_type() {
+  Type* t = &dict_type;
+  type_init_static(t, "dict", &object_type, sizeof(Dict), kTypeBaseType | kTypeDictSubclass);
+  t->dealloc = dict_dealloc;
+  t->repr = dict_repr;
+  t->richcompare = dict_richcompare;
+  t->len = dict_len;
+  t->truthy = dict_truthy;
+  t->iter = dict_iter_keys;
+  t->getitem = dict_getitem;
+  t->setitem = dict_setitem;
+  t->contains = dict_contains;
+  t->binop = dict_binop;
+  t->construct = dict_construct;
+  type_ready(t);
+  t->hash = nullptr;
+  init_dict_methods();
+}
+
+}  // namespace rt

@@ -1,0 +1,347 @@
+// The built-in exception types and exception objects: construction, args, str/repr,
+// attributes (__cause__, __context__, __traceback__, per-type ones such as SystemExit.code
+// and SyntaxError.msg), matching for except clauses, and raising from C++.
+#include <fmt/format.h>
+
+#include "runtime/core.h"
+#include "runtime/error.h"
+#include "runtime/ops.h"
+
+// The traceback type belongs to the VM (vm/traceback.cpp).
+namespace vm {
+extern rt::Type traceback_type;
+}
+
+namespace rt {
+
+#define MINIPY_DEFINE_EXC(name, base) Type exc_##name;
+MINIPY_EXCEPTIONS(MINIPY_DEFINE_EXC)
+#undef MINIPY_DEFINE_EXC
+
+
+// Allocates an exception of [type] owning [args] (stolen).
+static BaseException* exception_alloc(Type* type, Tuple* args) {
+  size_t size = type->basicsize < sizeof(BaseException) ? sizeof(BaseException) : type->basicsize;
+  BaseException* e = alloc_object<BaseException>(type, size - sizeof(BaseException));
+  e->args = args;
+  e->cause = Value::null();  // zeroed memory would read as the float 0.0
+  e->context = Value::null();
+  return e;
+}
+
+static void exception_dealloc(Object* o) {
+  BaseException* e = static_cast<BaseException*>(o);
+  if (e->dict != nullptr) decref(e->dict);
+  if (e->args != nullptr) decref(e->args);
+  if (e->traceback != nullptr) decref(e->traceback);
+  decref(e->cause);
+  decref(e->context);
+  free_bytes(o);
+}
+
+// ValueError(*args): any positional arguments, no keywords.
+static Value exception_construct(Type* type, const Value* args, size_t nargs, Tuple* kwnames) {
+  no_kwargs(type->name, kwnames);
+  return Value::from_obj(exception_alloc(type, tuple_from(args, nargs)));
+}
+
+bool exception_check(Value v) {
+  return v.is_obj() && (type_of(v)->flags & kTypeExceptionSubclass) != 0;
+}
+
+Value new_exception(Type* type, std::string_view msg) {
+  Value m = str_value(msg);
+  Tuple* args = tuple_new(1);
+  args->items()[0] = m;
+  return Value::from_obj(exception_alloc(type, args));
+}
+
+// An attribute stored in the instance dict (SyntaxError.msg set by the parser), or null.
+static Value instance_attr(BaseException* e, const char* name) {
+  if (e->dict == nullptr) return Value::null();
+  return dict_get_str(e->dict, str_intern(name));
+}
+
+// args[i], or null if there are not that many.
+static Value arg_at(BaseException* e, size_t i) {
+  if (e->args == nullptr || e->args->size <= i) return Value::null();
+  return e->args->item(i);
+}
+
+// The attributes computed from args: SystemExit.code, StopIteration.value, SyntaxError's
+// msg/filename/lineno/offset/text/end_lineno/end_offset, OSError's errno/strerror/filename.
+// Borrowed; null if [name] is not one of [e]'s, None where it has no value.
+static Value computed_attr(BaseException* e, std::string_view name) {
+  Type* t = e->type;
+  size_t n = e->args == nullptr ? 0 : e->args->size;
+  if (is_subtype(t, &exc_SystemExit) && name == "code") {
+    if (n == 0) return None();
+    if (n == 1) return arg_at(e, 0);
+    return Value::from_obj(e->args);
+  }
+  if (is_subtype(t, &exc_StopIteration) && name == "value") {
+    return n == 0 ? None() : arg_at(e, 0);
+  }
+  if (is_subtype(t, &exc_SyntaxError)) {
+    static const char* const kFields[] = {"filename", "lineno", "offset", "text", "end_lineno",
+                                          "end_offset"};
+    if (name == "msg") return n >= 1 ? arg_at(e, 0) : None();
+    for (size_t i = 0; i < 6; ++i) {
+      if (name != kFields[i]) continue;
+      Value info = arg_at(e, 1);
+      if (n == 2 && type_of(info) == &tuple_type && info.as<Tuple>()->size > i) {
+        return info.as<Tuple>()->item(i);
+      }
+      return None();
+    }
+    if (name == "print_file_and_line") return None();
+  }
+  if (is_subtype(t, &exc_OSError)) {
+    bool has = n >= 2 && n <= 5;
+    if (name == "errno") return has ? arg_at(e, 0) : None();
+    if (name == "strerror") return has ? arg_at(e, 1) : None();
+    if (name == "filename") return has && n >= 3 ? arg_at(e, 2) : None();
+  }
+  if (is_subtype(t, &exc_ImportError) && (name == "name" || name == "path")) return None();
+  return Value::null();
+}
+
+// A named attribute of [e] that lives in its dict or is computed from args; borrowed.
+static Value exception_field(BaseException* e, const char* name) {
+  Value v = instance_attr(e, name);
+  if (!v.is_null()) return v;
+  return computed_attr(e, name);
+}
+
+// SyntaxError's str: "msg (file.py, line 3)" with the file's base name.
+static std::string syntax_error_str(BaseException* e) {
+  Value msg = exception_field(e, "msg");
+  std::string out = str_string(msg.is_null() ? None() : msg);
+  Value filename = exception_field(e, "filename");
+  Value lineno = exception_field(e, "lineno");
+  bool have_file = !filename.is_null() && str_check(filename);
+  bool have_line = !lineno.is_null() && lineno.is_int();
+  std::string file;
+  if (have_file) {
+    std::string_view f = as_str(filename)->view();
+    size_t slash = f.rfind('/');
+    file = std::string(slash == std::string_view::npos ? f : f.substr(slash + 1));
+  }
+  if (have_file && have_line) return fmt::format("{} ({}, line {})", out, file, lineno.as_int());
+  if (have_file) return fmt::format("{} ({})", out, file);
+  if (have_line) return fmt::format("{} (line {})", out, lineno.as_int());
+  return out;
+}
+
+std::string exception_str(Value exc) {
+  BaseException* e = exc.as<BaseException>();
+  Type* t = e->type;
+  size_t n = e->args == nullptr ? 0 : e->args->size;
+  if (is_subtype(t, &exc_SyntaxError)) return syntax_error_str(e);
+  if (is_subtype(t, &exc_OSError) && (n == 2 || n == 3)) {
+    std::string s = fmt::format("[Errno {}] {}", str_string(arg_at(e, 0)), str_string(arg_at(e, 1)));
+    if (n == 3) s += ": " + repr_string(arg_at(e, 2));
+    return s;
+  }
+  if (n == 0) return "";
+  if (n == 1) {
+    if (is_subtype(t, &exc_KeyError)) return repr_string(e->args->item(0));
+    return str_string(e->args->item(0));
+  }
+  return repr_string(Value::from_obj(e->args));
+}
+
+static Value exception_str_slot(Value self) { return str_value(exception_str(self)); }
+
+// "ValueError('x')", "ValueError()", "ValueError(1, 2)".
+static Value exception_repr(Value self) {
+  BaseException* e = self.as<BaseException>();
+  size_t n = e->args == nullptr ? 0 : e->args->size;
+  if (n == 1) return str_value(fmt::format("{}({})", e->type->name, repr_string(e->args->item(0))));
+  if (n == 0) return str_value(fmt::format("{}()", e->type->name));
+  return str_value(fmt::format("{}{}", e->type->name, repr_string(Value::from_obj(e->args))));
+}
+
+// New reference to [v], or None when null.
+static Value or_none(Value v) {
+  if (v.is_null()) return None();
+  incref(v);
+  return v;
+}
+
+static Value exception_getattr(Value self, Str* name) {
+  BaseException* e = self.as<BaseException>();
+  std::string_view n = name->view();
+  if (n == "args") return or_none(Value::from_obj(e->args));
+  if (n == "__cause__") return or_none(e->cause);
+  if (n == "__context__") return or_none(e->context);
+  if (n == "__traceback__") {
+    return e->traceback == nullptr ? None() : or_none(Value::from_obj(e->traceback));
+  }
+  if (n == "__suppress_context__") return from_bool(e->suppress_context);
+  if (n == "__dict__") {
+    if (e->dict == nullptr) e->dict = dict_new();
+    return or_none(Value::from_obj(e->dict));
+  }
+  Value v = generic_getattr_dict(self, name, e->dict);
+  if (!v.is_null()) return v;
+  Value c = computed_attr(e, n);
+  return c.is_null() ? c : or_none(c);
+}
+
+// Replaces [*slot] (null meaning None) with [v], checking it is None or an exception.
+static void set_chain(Value* slot, Value v, const char* what) {
+  if (v.is_null()) raise_fmt(&exc_TypeError, "{} may not be deleted", what);
+  if (v != None() && !exception_check(v)) {
+    raise_fmt(&exc_TypeError, "exception {} must be None or derive from BaseException",
+              std::string_view(what).substr(2, std::string_view(what).size() - 4));
+  }
+  Value nv = v == None() ? Value::null() : v;
+  incref(nv);
+  decref(*slot);
+  *slot = nv;
+}
+
+static void exception_setattr(Value self, Str* name, Value v) {
+  BaseException* e = self.as<BaseException>();
+  std::string_view n = name->view();
+  if (n == "args") {
+    if (v.is_null()) raise_msg(&exc_TypeError, "args may not be deleted");
+    Ref it = Ref::steal(call1(Value::from_obj(&tuple_type), v));
+    if (e->args != nullptr) decref(e->args);
+    e->args = it.release().as<Tuple>();
+    return;
+  }
+  if (n == "__cause__") {
+    set_chain(&e->cause, v, "__cause__");
+    e->suppress_context = true;
+    return;
+  }
+  if (n == "__context__") {
+    set_chain(&e->context, v, "__context__");
+    return;
+  }
+  if (n == "__suppress_context__") {
+    if (v.is_null()) raise_msg(&exc_TypeError, "__suppress_context__ may not be deleted");
+    e->suppress_context = truthy(v);
+    return;
+  }
+  if (n == "__traceback__") {
+    if (v.is_null()) raise_msg(&exc_TypeError, "__traceback__ may not be deleted");
+    if (v != None() && type_of(v) != &vm::traceback_type) {
+      raise_msg(&exc_TypeError, "__traceback__ must be a traceback or None");
+    }
+    Traceback* tb = v == None() ? nullptr : v.as<Traceback>();
+    if (tb != nullptr) incref(tb);
+    if (e->traceback != nullptr) decref(e->traceback);
+    e->traceback = tb;
+    return;
+  }
+  if (v.is_null()) {
+    if (e->dict == nullptr || !dict_del(e->dict, Value::from_obj(name))) {
+      raise_fmt(&exc_AttributeError, "'{}' object has no attribute '{}'", e->type->name, n);
+    }
+    return;
+  }
+  if (e->dict == nullptr) e->dict = dict_new();
+  dict_set(e->dict, Value::from_obj(name), v);
+}
+
+// exc.with_traceback(tb): sets __traceback__ and returns exc.
+static Value exception_with_traceback(const Value* args, size_t nargs, Tuple* kwnames) {
+  no_kwargs("with_traceback", kwnames);
+  if (nargs != 2) raise_fmt(&exc_TypeError, "with_traceback() takes exactly one argument ({} given)", nargs - 1);
+  exception_setattr(args[0], str_intern("__traceback__"), args[1]);
+  incref(args[0]);
+  return args[0];
+}
+
+// ---- matching and raising ----------------------------------------------------------------
+
+// True if [t] is a class deriving from BaseException.
+static bool is_exception_class(Value t) {
+  return t.is_obj() && is_subtype(type_of(t), &type_type) &&
+         (t.as<Type>()->flags & kTypeExceptionSubclass) != 0;
+}
+
+bool exception_matches(Value exc, Value type_or_tuple) {
+  static const char* const kMsg =
+      "catching classes that do not inherit from BaseException is not allowed";
+  Type* et = type_of(exc);
+  if (type_of(type_or_tuple) == &tuple_type || isinstance(type_or_tuple, &tuple_type)) {
+    Tuple* tup = type_or_tuple.as<Tuple>();
+    for (size_t i = 0; i < tup->size; ++i) {
+      if (!is_exception_class(tup->item(i))) raise_msg(&exc_TypeError, kMsg);
+    }
+    for (size_t i = 0; i < tup->size; ++i) {
+      if (is_subtype(et, tup->item(i).as<Type>())) return true;
+    }
+    return false;
+  }
+  if (!is_exception_class(type_or_tuple)) raise_msg(&exc_TypeError, kMsg);
+  return is_subtype(et, type_or_tuple.as<Type>());
+}
+
+void raise(Value exc) {
+  if (is_exception_class(exc)) {
+    Ref owned = Ref::steal(exc);
+    Value inst = call0(exc);
+    if (!exception_check(inst)) {
+      Ref bad = Ref::steal(inst);
+      raise_fmt(&exc_TypeError,
+                "calling {} should have returned an instance of BaseException, not {}",
+                repr_string(exc), type_name(inst));
+    }
+    throw PyError(inst);
+  }
+  if (exception_check(exc)) throw PyError(exc);
+  decref(exc);
+  raise_msg(&exc_TypeError, "exceptions must derive from BaseException");
+}
+
+void raise_msg(Type* type, std::string_view msg) { throw PyError(new_exception(type, msg)); }
+
+void raise_binop_error(Value a, Value b, BinOp op) {
+  if (op == BinOp::Pow) {
+    raise_fmt(&exc_TypeError, "unsupported operand type(s) for ** or pow(): '{}' and '{}'",
+              type_name(a), type_name(b));
+  }
+  raise_fmt(&exc_TypeError, "unsupported operand type(s) for {}: '{}' and '{}'", binop_symbol(op),
+            type_name(a), type_name(b));
+}
+
+const char* type_name(Value v) { return type_of(v)->name; }
+
+// Each exception type with its name and its base's name, in MINIPY_EXCEPTIONS order (bases
+// come before the types deriving from them).
+struct ExcInfo {
+  Type* type;
+  const char* name;
+  const char* base;
+};
+static const ExcInfo kExceptions[] = {
+#define MINIPY_EXC_INFO(name, base) {&exc_##name, #name, #base},
+    MINIPY_EXCEPTIONS(MINIPY_EXC_INFO)
+#undef MINIPY_EXC_INFO
+};
+
+void init_error_types() {
+  for (const ExcInfo& info : kExceptions) {
+    Type* base = &object_type;
+    for (const ExcInfo& b : kExceptions) {
+      if (std::string_view(b.name) == info.base) base = b.type;
+    }
+    type_init_static(info.type, info.name, base, sizeof(BaseException),
+                     kTypeBaseType | kTypeExceptionSubclass);
+  }
+  exc_BaseException.dealloc = exception_dealloc;
+  exc_BaseException.construct = exception_construct;
+  exc_BaseException.repr = exception_repr;
+  exc_BaseException.str = exception_str_slot;
+  exc_BaseException.getattr = exception_getattr;
+  exc_BaseException.setattr = exception_setattr;
+  for (const ExcInfo& info : kExceptions) type_ready(info.type);
+  type_add_method(&exc_BaseException, "with_traceback", exception_with_traceback);
+}
+
+}  // namespace rt

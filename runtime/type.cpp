@@ -1,0 +1,230 @@
+// The type of types: readying built-in types (dict, MRO, slot inheritance), registering
+// native methods, attribute lookup along the MRO, and the `type` object's own slots
+// (repr, call, attribute access, type(x)).
+#include <fmt/format.h>
+
+#include "runtime/core.h"
+#include "runtime/error.h"
+#include "runtime/ops.h"
+
+namespace rt {
+
+Type type_type;
+
+// Copies every null slot of [t] from [base], with CPython's exceptions: hash and richcompare
+// are inherited together (a type defining == without hash is unhashable), and object's
+// constructor is not inherited (a type without one cannot be instantiated).
+static void inherit_slots(Type* t, Type* base) {
+#define MINIPY_INHERIT(slot) \
+  if (t->slot == nullptr) t->slot = base->slot;
+  MINIPY_INHERIT(dealloc)
+  MINIPY_INHERIT(repr)
+  MINIPY_INHERIT(str)
+  if (t->hash == nullptr && t->richcompare == nullptr) {
+    t->hash = base->hash;
+    t->richcompare = base->richcompare;
+  }
+  MINIPY_INHERIT(truthy)
+  MINIPY_INHERIT(len)
+  MINIPY_INHERIT(getattr)
+  MINIPY_INHERIT(setattr)
+  MINIPY_INHERIT(call)
+  MINIPY_INHERIT(iter)
+  MINIPY_INHERIT(next)
+  MINIPY_INHERIT(getitem)
+  MINIPY_INHERIT(setitem)
+  MINIPY_INHERIT(contains)
+  MINIPY_INHERIT(binop)
+  MINIPY_INHERIT(unary)
+  MINIPY_INHERIT(descr_get)
+  if (base != &object_type) {
+    MINIPY_INHERIT(construct)
+  }
+#undef MINIPY_INHERIT
+  if (t->basicsize == 0) t->basicsize = base->basicsize;
+  t->flags |= base->flags & ~(uint32_t(kTypeBaseType) | uint32_t(kTypeHeapType));
+}
+
+// Readies [t] once: header, base (object by default), dict, MRO (the base chain) and
+// inherited slots. Bases are readied first.
+void type_ready(Type* t) {
+  if (t->mro != nullptr) return;
+  if (t->type == nullptr) {
+    t->type = &type_type;
+    t->refcnt = Object::kImmortal;
+  }
+  if (t->base == nullptr && t != &object_type) t->base = &object_type;
+  if (t->base != nullptr && t->base->mro == nullptr) type_ready(t->base);
+  if (t->dict == nullptr) t->dict = dict_new();
+  size_t n = 0;
+  for (Type* b = t; b != nullptr; b = b->base) ++n;
+  Tuple* mro = tuple_new(n);
+  size_t i = 0;
+  for (Type* b = t; b != nullptr; b = b->base) {
+    incref(b);
+    mro->items()[i++] = Value::from_obj(b);
+  }
+  if (t->base != nullptr) inherit_slots(t, t->base);
+  if (t->getattr == nullptr) t->getattr = generic_getattr;
+  t->mro = mro;
+}
+
+// Stores [v] (borrowed) in [t]'s dict under [name], creating the dict if needed.
+static void type_dict_set(Type* t, const char* name, Value v) {
+  if (t->dict == nullptr) t->dict = dict_new();
+  dict_set(t->dict, Value::from_obj(str_intern(name)), v);
+}
+
+void type_add_method(Type* t, const char* name, NativeFn fn) {
+  MethodDescr* d = alloc_object<MethodDescr>(&method_descr_type);
+  d->name = name;
+  d->fn = fn;
+  d->owner = t;
+  Ref r = Ref::steal(Value::from_obj(d));
+  type_dict_set(t, name, r.get());
+}
+
+void type_add_classmethod(Type* t, const char* name, NativeFn fn) {
+  Ref f = Ref::steal(builtin_function_new(name, fn));
+  ClassMethod* cm = alloc_object<ClassMethod>(&classmethod_type);
+  cm->func = f.release();
+  Ref r = Ref::steal(Value::from_obj(cm));
+  type_dict_set(t, name, r.get());
+}
+
+void type_add_staticmethod(Type* t, const char* name, NativeFn fn) {
+  Ref f = Ref::steal(builtin_function_new(name, fn));
+  StaticMethod* sm = alloc_object<StaticMethod>(&staticmethod_type);
+  sm->func = f.release();
+  Ref r = Ref::steal(Value::from_obj(sm));
+  type_dict_set(t, name, r.get());
+}
+
+void type_add_attr(Type* t, const char* name, Value v) { type_dict_set(t, name, v); }
+
+Value type_lookup(Type* t, Str* name) {
+  if (t->mro != nullptr) {
+    Tuple* mro = t->mro;
+    for (size_t i = 0; i < mro->size; ++i) {
+      Type* b = mro->item(i).as<Type>();
+      if (b->dict == nullptr) continue;
+      Value v = dict_get_str(b->dict, name);
+      if (!v.is_null()) return v;
+    }
+    return Value::null();
+  }
+  for (Type* b = t; b != nullptr; b = b->base) {
+    if (b->dict == nullptr) continue;
+    Value v = dict_get_str(b->dict, name);
+    if (!v.is_null()) return v;
+  }
+  return Value::null();
+}
+
+// ---- the type object's slots --------------------------------------------------------------
+
+// "<class 'int'>", or "<class 'mod.Name'>" for classes defined outside builtins.
+static Value type_repr(Value self) {
+  Type* t = self.as<Type>();
+  if ((t->flags & kTypeHeapType) && t->dict != nullptr) {
+    Value mod = dict_get_str(t->dict, str_intern("__module__"));
+    if (!mod.is_null() && str_check(mod) && as_str(mod)->view() != "builtins") {
+      return str_value(fmt::format("<class '{}.{}'>", as_str(mod)->view(), t->name));
+    }
+  }
+  return str_value(fmt::format("<class '{}'>", t->name));
+}
+
+// Calling a type builds an instance through its construct slot.
+static Value type_call(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
+  Type* t = self.as<Type>();
+  if (t->construct == nullptr) raise_fmt(&exc_TypeError, "cannot create '{}' instances", t->name);
+  return t->construct(t, args, nargs, kwnames);
+}
+
+// type(x): the type of x. (type(name, bases, dict) comes with classes.)
+static Value type_construct(Type* type, const Value* args, size_t nargs, Tuple* kwnames) {
+  size_t nkw = kwnames == nullptr ? 0 : kwnames->size;
+  if (type == &type_type && nargs == 1 && nkw == 0) {
+    Type* r = type_of(args[0]);
+    incref(r);
+    return Value::from_obj(r);
+  }
+  if (nargs != 1 && nargs != 3) raise_msg(&exc_TypeError, "type() takes 1 or 3 arguments");
+  raise_msg(&exc_TypeError, "type() with 3 arguments is not supported");
+}
+
+// Attributes of a type: its own and inherited attributes (descriptors bound with no
+// instance), then the special names (__name__, __mro__, ...), then methods of `type`.
+static Value type_getattr(Value self, Str* name) {
+  Type* t = self.as<Type>();
+  Value v = type_lookup(t, name);
+  if (!v.is_null()) {
+    Type* vt = type_of(v);
+    if (vt->descr_get != nullptr) return vt->descr_get(v, Value::null(), self);
+    incref(v);
+    return v;
+  }
+  std::string_view n = name->view();
+  if (n == "__name__" || n == "__qualname__") return str_value(t->name);
+  if (n == "__mro__") {
+    incref(t->mro);
+    return Value::from_obj(t->mro);
+  }
+  if (n == "__base__") {
+    if (t->base == nullptr) return None();
+    incref(t->base);
+    return Value::from_obj(t->base);
+  }
+  if (n == "__bases__") {
+    if (t->base == nullptr) return Value::from_obj(tuple_empty());
+    Value b = Value::from_obj(t->base);
+    return Value::from_obj(tuple_from(&b, 1));
+  }
+  if (n == "__module__") return Value::from_obj(str_intern("builtins"));
+  if (n == "__doc__") return None();
+  if (n == "__class__") {
+    Type* m = type_of(self);
+    incref(m);
+    return Value::from_obj(m);
+  }
+  Type* meta = type_of(self);
+  Value mv = type_lookup(meta, name);
+  if (!mv.is_null()) {
+    Type* vt = type_of(mv);
+    if (vt->descr_get != nullptr) return vt->descr_get(mv, self, Value::from_obj(meta));
+    incref(mv);
+    return mv;
+  }
+  return Value::null();
+}
+
+// Built-in types are immutable; classes (heap types) store attributes in their dict.
+static void type_setattr(Value self, Str* name, Value v) {
+  Type* t = self.as<Type>();
+  if (!(t->flags & kTypeHeapType)) {
+    raise_fmt(&exc_TypeError, "cannot set '{}' attribute of immutable type '{}'", name->view(),
+              t->name);
+  }
+  if (t->dict == nullptr) t->dict = dict_new();
+  if (v.is_null()) {
+    if (!dict_del(t->dict, Value::from_obj(name))) {
+      raise_fmt(&exc_AttributeError, "type object '{}' has no attribute '{}'", t->name,
+                name->view());
+    }
+    return;
+  }
+  dict_set(t->dict, Value::from_obj(name), v);
+}
+
+void init_type_type() {
+  type_init_static(&type_type, "type", &object_type, sizeof(Type),
+                   kTypeBaseType | kTypeTypeSubclass);
+  type_type.repr = type_repr;
+  type_type.call = type_call;
+  type_type.construct = type_construct;
+  type_type.getattr = type_getattr;
+  type_type.setattr = type_setattr;
+}
+
+}  // namespace rt

@@ -1,0 +1,7 @@
+print(any([]), all([]))
+print(any([0, "", None]), all([1, "a", [0]]))
+print(any([0, 1]), all([1, 0]))
+print(any(x > 3 for x in range(5)), all(x < 3 for x in range(5)))
+print(any("abc"), all(""))
+it = iter([0, 0, 5, 6, 7])
+print(any(it), next(it))

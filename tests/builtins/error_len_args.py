@@ -1,0 +1,2 @@
+print("before")
+len([1], [2])

@@ -1,0 +1,2 @@
+print(max([], default=0))
+max([])

@@ -1,0 +1,11 @@
+print(list(reversed([1, 2, 3])))
+print(list(reversed((1, 2, 3))))
+print(list(reversed("abc")))
+print(list(reversed(range(5))))
+print(list(reversed(range(0, 10, 3))))
+print(list(reversed([])))
+r = reversed("xy")
+print(next(r), next(r), next(r, "stop"))
+print("".join(reversed("stressed")))
+for x in reversed([10, 20]):
+    print(x)

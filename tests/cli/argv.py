@@ -1,0 +1,4 @@
+# args: a b
+import sys
+print(sys.argv)
+print(len(sys.argv))

@@ -1,0 +1,3 @@
+# flags: -c print(__name__)
+# -c runs the code; this file is only sys.argv[1]
+print("never runs")

@@ -1,0 +1,2 @@
+print("partial output")
+raise ValueError("boom")

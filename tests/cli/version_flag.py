@@ -1,0 +1,2 @@
+# flags: -V
+print("never runs")

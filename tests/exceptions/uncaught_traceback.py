@@ -1,0 +1,10 @@
+def inner(x):
+    return x["key"]
+
+
+def outer():
+    data = {"other": 1}
+    return inner(data)
+
+
+outer()

@@ -1,0 +1,10 @@
+# range objects: repr, len, indexing, slicing, membership, equality, attributes, truthiness.
+r = range(0, 20, 3)
+print(r, range(5), range(2, 8), range(10, 0, -2), len(r), len(range(10, 0, -2)), len(range(5, 1)))
+print(r[0], r[-1], r[2], r[1:4], r[::-1], r[::2], range(10)[-3:], range(10)[5:100])
+print(9 in r, 10 in r, -3 in r, 3.0 in r, "x" in r, 6 in range(10, 0, -2))
+print(range(0) == range(5, 5), range(1, 3) == range(1, 3, 1), range(0, 3, 2) == range(0, 4, 2), range(1) != range(2))
+print(r.start, r.stop, r.step, bool(range(0)), bool(range(-1, 0)))
+print(list(range(5, -5, -3)), list(reversed(range(0, 10, 4))), list(reversed(range(3))))
+print(r.index(9), r.count(9), r.count(10), range(True, 3))
+print(hash(range(0)) == hash(range(5, 5)), hash(range(1, 5)) == hash(range(1, 5)))

@@ -1,0 +1,92 @@
+// Per-thread interpreter state: the mmap-reserved value stack, the C stack bound used by the
+// native recursion guard, and the SIGINT handler that raises the eval-breaker flag.
+#include "vm/thread_state.h"
+
+#include <pthread.h>
+#include <signal.h>
+#include <sys/mman.h>
+
+#include <cstdlib>
+
+#include "runtime/error.h"
+#include "vm/frame.h"
+
+namespace vm {
+
+Interpreter interp;
+
+namespace {
+
+// The value stack of each thread: 32M slots (256 MiB) of address space, committed lazily.
+constexpr size_t kValueStackSlots = size_t(32) << 20;
+// C stack kept free below the guard: room for a runtime function's own frames after the check.
+constexpr uintptr_t kCStackMargin = 256 * 1024;
+
+thread_local ThreadState* tls_state = nullptr;
+ThreadState* main_state = nullptr;
+
+// The lowest usable address of the calling thread's C stack, plus the safety margin.
+uintptr_t compute_c_stack_limit() {
+  pthread_attr_t attr;
+  if (pthread_getattr_np(pthread_self(), &attr) != 0) return 0;
+  void* addr = nullptr;
+  size_t size = 0;
+  pthread_attr_getstack(&attr, &addr, &size);
+  pthread_attr_destroy(&attr);
+  if (addr == nullptr || size <= kCStackMargin * 2) return 0;
+  return reinterpret_cast<uintptr_t>(addr) + kCStackMargin;
+}
+
+void on_sigint(int) {
+  if (main_state) main_state->eval_breaker.fetch_or(kBreakSignal, std::memory_order_relaxed);
+}
+
+}  // namespace
+
+ThreadState* current_thread() {
+  ThreadState* ts = tls_state;
+  return ts ? ts : thread_state_init();
+}
+
+ThreadState* thread_state_init() {
+  if (tls_state) return tls_state;
+  auto* ts = new ThreadState();
+  void* mem = mmap(nullptr, kValueStackSlots * sizeof(rt::Value), PROT_READ | PROT_WRITE,
+                   MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+  if (mem == MAP_FAILED) std::abort();
+  ts->stack_base = static_cast<rt::Value*>(mem);
+  ts->stack_limit = ts->stack_base + kValueStackSlots;
+  ts->c_stack_limit = compute_c_stack_limit();
+  tls_state = ts;
+  if (!main_state) main_state = ts;
+  return ts;
+}
+
+void install_signal_handlers() {
+  struct sigaction sa {};
+  sa.sa_handler = on_sigint;
+  sigemptyset(&sa.sa_mask);
+  sa.sa_flags = 0;
+  sigaction(SIGINT, &sa, nullptr);
+}
+
+void raise_recursion_error() { rt::raise_msg(&rt::exc_RecursionError, "maximum recursion depth exceeded"); }
+
+void check_recursion() {
+  ThreadState* ts = current_thread();
+  char probe;
+  if (reinterpret_cast<uintptr_t>(&probe) < ts->c_stack_limit) raise_recursion_error();
+  if (ts->recursion_depth > interp.recursion_limit) raise_recursion_error();
+}
+
+RecursionGuard::RecursionGuard() : ts_(current_thread()) {
+  char probe;
+  if (reinterpret_cast<uintptr_t>(&probe) < ts_->c_stack_limit ||
+      ts_->recursion_depth >= interp.recursion_limit)
+    raise_recursion_error();
+  ++ts_->recursion_depth;
+}
+
+RecursionGuard::~RecursionGuard() { --ts_->recursion_depth; }
+
+}  // namespace vm
