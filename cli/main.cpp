@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -209,10 +210,12 @@ int main(int argc, char** argv) {
       return 2;
     }
     source = read_stream(in);
-    filename = o.script;
+    // As CPython 3.11, tracebacks and __file__ name the script by its absolute path, while
+    // sys.argv[0] keeps the path as given.
+    std::filesystem::path path = std::filesystem::absolute(o.script).lexically_normal();
+    filename = path.string();
     vm::interp.argv.push_back(o.script);
-    auto slash = o.script.rfind('/');
-    vm::interp.script_dir = slash == std::string::npos ? "" : o.script.substr(0, slash);
+    vm::interp.script_dir = path.parent_path().string();
   } else {
     source = read_stream(std::cin);
     filename = "<stdin>";

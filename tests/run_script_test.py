@@ -48,7 +48,9 @@ def main():
     proc = subprocess.run(argv, cwd=os.path.dirname(os.path.abspath(test)), stdin=subprocess.DEVNULL,
                           capture_output=True, timeout=120)
     out = ADDRESS.sub(" at 0x...", proc.stdout.decode("utf-8", "replace"))
-    err = ADDRESS.sub(" at 0x...", proc.stderr.decode("utf-8", "replace"))
+    # Tracebacks name the script by its absolute path (as CPython): compare relative to the test.
+    err = proc.stderr.decode("utf-8", "replace").replace(os.path.dirname(os.path.abspath(test)) + os.sep, "")
+    err = ADDRESS.sub(" at 0x...", err)
     problems = []
     if out != ADDRESS.sub(" at 0x...", want_out):
         problems.append("stdout differs:\n--- expected\n%s--- got\n%s" % (want_out, out))

@@ -337,6 +337,36 @@ Tuple* flatten_call_ex(Value args_tuple, Value kwargs, std::vector<Value>& flat)
   return names;
 }
 
+// CallFunctionEx: [f, args_tuple(, kwargs_dict)] at [base]. For a Python function, binds
+// and links its frame (returned); otherwise calls it and stores the result in [result].
+Frame* call_ex(ThreadState* ts, Value* base, bool has_kw, Value* result) {
+  Value f = base[0];
+  Value targs = base[1];
+  Value kwargs = has_kw ? base[2] : Value::null();
+  Ref tuple_holder;
+  if (rt::type_of(targs) != &rt::tuple_type) {
+    Ref l = Ref::steal(Value::from_obj(rt::list_new(0)));
+    rt::list_extend(l.as<List>(), targs);
+    tuple_holder = Ref::steal(rt::list_as_tuple(l.as<List>()));
+    targs = tuple_holder.get();
+  }
+  std::vector<Value> flat;
+  Tuple* kwt = flatten_call_ex(targs, kwargs, flat);
+  Ref kwnames = Ref::steal(kwt ? Value::from_obj(kwt) : Value::null());
+  size_t npos = targs.as<Tuple>()->size;
+  if (ts->eval_breaker.load(std::memory_order_relaxed)) handle_eval_breaker(ts);
+  if (f.is_obj() && f.as_obj()->type == &rt::function_type) {
+    // Keep the argument containers alive while binding: their stack slots become locals.
+    Ref hold_args = Ref::steal(base[1]);
+    Ref hold_kwargs = Ref::steal(kwargs);
+    base[1] = Value::null();
+    if (has_kw) base[2] = Value::null();
+    return push_frame_bound(ts, f.as<Function>(), base, base + 1, flat.data(), npos, kwt);
+  }
+  *result = rt::call(f, flat.data(), npos, kwt);
+  return nullptr;
+}
+
 Value eval(ThreadState* ts, Frame* frame);
 
 }  // namespace
@@ -986,40 +1016,17 @@ Value eval(ThreadState* ts, Frame* frame) {
         goto do_call;
       }
       CASE(CallFunctionEx) {
-        bool has_kw = ARG & 1;
-        Value* base = sp - 2 - (has_kw ? 1 : 0);
-        Value f = base[0];
-        Value targs = base[1];
-        Value kwargs = has_kw ? base[2] : Value::null();
-        Ref tuple_holder;
-        if (rt::type_of(targs) != &rt::tuple_type) {
-          Ref l = Ref::steal(Value::from_obj(rt::list_new(0)));
-          rt::list_extend(l.as<List>(), targs);
-          tuple_holder = Ref::steal(rt::list_as_tuple(l.as<List>()));
-          targs = tuple_holder.get();
-        }
-        std::vector<Value> flat;
-        Ref kwnames = Ref::steal(Value::null());
-        Tuple* kwt = flatten_call_ex(targs, kwargs, flat);
-        if (kwt) kwnames = Ref::steal(Value::from_obj(kwt));
-        size_t npos = targs.as<Tuple>()->size;
-        CHECK_BREAKER();
-        if (f.is_obj() && f.as_obj()->type == &rt::function_type) {
-          // Keep the argument containers alive while binding; their stack slots are reused.
-          Ref hold_args = Ref::steal(base[1]);
-          Ref hold_kwargs = Ref::steal(has_kw ? base[2] : Value::null());
-          base[1] = Value::null();
-          if (has_kw) base[2] = Value::null();
-          sp = base + 1;
-          frame->ip = ip;
-          Frame* nf = push_frame_bound(ts, f.as<Function>(), base, base + 1, flat.data(), npos, kwt);
+        Value* base = sp - 2 - (ARG & 1);
+        Value r;
+        frame->ip = ip;
+        Frame* nf = call_ex(ts, base, ARG & 1, &r);
+        if (nf) {
           frame = nf;
           LOAD_FRAME();
           ip = code_start;
           sp = frame->stack();
           DISPATCH();
         }
-        Value r = rt::call(f, flat.data(), npos, kwt);
         while (sp > base) rt::decref(*--sp);
         *sp++ = r;
         DISPATCH();
@@ -1027,8 +1034,8 @@ Value eval(ThreadState* ts, Frame* frame) {
       CASE(MakeFunction) {
         uint32_t flags = ARG;
         Value code = *--sp;
-        Ref code_ref = Ref::steal(code);
         Function* fn = function_new(code.as<Code>(), frame->globals, frame->builtins);
+        rt::decref(code);
         if (flags & 1) {
           Value d = *--sp;
           fn->defaults = d == rt::None() ? (rt::decref(d), nullptr) : d.as<Tuple>();
@@ -1061,28 +1068,39 @@ Value eval(ThreadState* ts, Frame* frame) {
       }
       CASE(BuildSet) {
         uint32_t n = ARG;
-        Ref s = Ref::steal(Value::from_obj(rt::set_new()));
         Value* first = sp - n;
-        for (uint32_t i = 0; i < n; ++i) rt::set_add(s.as<rt::Set>(), first[i]);
+        Value r;
+        {
+          Ref s = Ref::steal(Value::from_obj(rt::set_new()));
+          for (uint32_t i = 0; i < n; ++i) rt::set_add(s.as<rt::Set>(), first[i]);
+          r = s.release();
+        }
         while (sp > first) rt::decref(*--sp);
-        *sp++ = s.release();
+        *sp++ = r;
         DISPATCH();
       }
       CASE(BuildMap) {
         uint32_t n = ARG;
-        Ref d = Ref::steal(Value::from_obj(rt::dict_new()));
         Value* first = sp - 2 * n;
-        for (uint32_t i = 0; i < n; ++i) rt::dict_set(d.as<Dict>(), first[2 * i], first[2 * i + 1]);
+        Value r;
+        {
+          Ref d = Ref::steal(Value::from_obj(rt::dict_new()));
+          for (uint32_t i = 0; i < n; ++i) rt::dict_set(d.as<Dict>(), first[2 * i], first[2 * i + 1]);
+          r = d.release();
+        }
         while (sp > first) rt::decref(*--sp);
-        *sp++ = d.release();
+        *sp++ = r;
         DISPATCH();
       }
       CASE(BuildString) {
         uint32_t n = ARG;
         Value* first = sp - n;
-        std::string s;
-        for (uint32_t i = 0; i < n; ++i) s += first[i].as<Str>()->view();
-        Value r = rt::str_value(s);
+        Value r;
+        {
+          std::string s;
+          for (uint32_t i = 0; i < n; ++i) s += first[i].as<Str>()->view();
+          r = rt::str_value(s);
+        }
         while (sp > first) rt::decref(*--sp);
         *sp++ = r;
         DISPATCH();
@@ -1123,13 +1141,15 @@ Value eval(ThreadState* ts, Frame* frame) {
       }
       CASE(SetUpdate) {
         Value v = sp[-1];
-        Ref it = Ref::steal(rt::get_iter(v));
-        rt::Set* s = sp[-1 - int(ARG)].as<rt::Set>();
-        for (;;) {
-          Value x = rt::iter_next(it.get());
-          if (x.is_null()) break;
-          Ref xr = Ref::steal(x);
-          rt::set_add(s, x);
+        {
+          Ref it = Ref::steal(rt::get_iter(v));
+          rt::Set* s = sp[-1 - int(ARG)].as<rt::Set>();
+          for (;;) {
+            Value x = rt::iter_next(it.get());
+            if (x.is_null()) break;
+            Ref xr = Ref::steal(x);
+            rt::set_add(s, x);
+          }
         }
         --sp;
         rt::decref(v);
@@ -1178,24 +1198,28 @@ Value eval(ThreadState* ts, Frame* frame) {
           rt::decref(seq);
           DISPATCH();
         }
-        std::vector<Ref> vals = unpack_iterable(seq, n, true, n);
-        --sp;
-        for (uint32_t i = 0; i < n; ++i) sp[n - 1 - i] = vals[i].release();
-        sp += n;
+        {
+          std::vector<Ref> vals = unpack_iterable(seq, n, true, n);
+          --sp;
+          for (uint32_t i = 0; i < n; ++i) sp[n - 1 - i] = vals[i].release();
+          sp += n;
+        }
         rt::decref(seq);
         DISPATCH();
       }
       CASE(UnpackEx) {
         uint32_t before = ARG & 0xFF, after = ARG >> 8;
         Value seq = sp[-1];
-        std::vector<Ref> vals = unpack_iterable(seq, before + after, false, 0);
-        List* star = rt::list_new(vals.size() - before - after);
-        for (size_t i = before; i < vals.size() - after; ++i) star->items[i - before] = vals[i].release();
-        --sp;
-        rt::decref(seq);
-        for (uint32_t i = 0; i < after; ++i) *sp++ = vals[vals.size() - 1 - i].release();
-        *sp++ = Value::from_obj(star);
-        for (uint32_t i = 0; i < before; ++i) *sp++ = vals[before - 1 - i].release();
+        {
+          std::vector<Ref> vals = unpack_iterable(seq, before + after, false, 0);
+          List* star = rt::list_new(vals.size() - before - after);
+          for (size_t i = before; i < vals.size() - after; ++i) star->items[i - before] = vals[i].release();
+          --sp;
+          rt::decref(seq);
+          for (uint32_t i = 0; i < after; ++i) *sp++ = vals[vals.size() - 1 - i].release();
+          *sp++ = Value::from_obj(star);
+          for (uint32_t i = 0; i < before; ++i) *sp++ = vals[before - 1 - i].release();
+        }
         DISPATCH();
       }
       CASE(FormatValue) {
@@ -1289,9 +1313,11 @@ Value eval(ThreadState* ts, Frame* frame) {
         Value v = sp[-1];
         if (v != rt::None()) {
           Value print = rt::dict_get_str(frame->builtins, rt::str_intern("print"));
-          Ref r = Ref::steal(rt::repr(v));
-          Value pr = r.get();
-          if (!print.is_null()) rt::decref(rt::call(print, &pr, 1));
+          {
+            Ref r = Ref::steal(rt::repr(v));
+            Value pr = r.get();
+            if (!print.is_null()) rt::decref(rt::call(print, &pr, 1));
+          }
           Value builtins_mod = Value::from_obj(frame->builtins);
           rt::dict_set(builtins_mod.as<Dict>(), Value::from_obj(rt::str_intern("_")), v);
         }
@@ -1442,6 +1468,12 @@ Value run_module_code(Code* code, Dict* globals) {
 Value call_function(Function* fn, const Value* args, size_t nargs, Tuple* kwnames) {
   ThreadState* ts = current_thread();
   check_c_stack(ts);
+  // The C++ level between the caller's frame and this one counts as one level of recursion.
+  struct DepthLevel {
+    ThreadState* ts;
+    explicit DepthLevel(ThreadState* t) : ts(t) { ++ts->recursion_depth; }
+    ~DepthLevel() { --ts->recursion_depth; }
+  } level(ts);
   Value* base = stack_top(ts);
   base[0] = incref_v(Value::from_obj(fn));
   Frame* f;
