@@ -38,7 +38,7 @@ def read(path):
 
 
 def main():
-    minipy, test = sys.argv[1], sys.argv[2]
+    minipy, test = os.path.abspath(sys.argv[1]), sys.argv[2]
     base = test[:-3]
     opts = header(test)
     want_out = read(base + ".out") or ""
@@ -47,10 +47,11 @@ def main():
     argv = [minipy] + opts.get("flags", "").split() + [os.path.basename(test)] + opts.get("args", "").split()
     proc = subprocess.run(argv, cwd=os.path.dirname(os.path.abspath(test)), stdin=subprocess.DEVNULL,
                           capture_output=True, timeout=120)
-    out = ADDRESS.sub(" at 0x...", proc.stdout.decode("utf-8", "replace"))
-    # Tracebacks name the script by its absolute path (as CPython): compare relative to the test.
-    err = proc.stderr.decode("utf-8", "replace").replace(os.path.dirname(os.path.abspath(test)) + os.sep, "")
-    err = ADDRESS.sub(" at 0x...", err)
+    # Tracebacks and --dis name the script by its absolute path (as CPython): compare paths
+    # relative to the test's folder.
+    here = os.path.dirname(os.path.abspath(test)) + os.sep
+    out = ADDRESS.sub(" at 0x...", proc.stdout.decode("utf-8", "replace").replace(here, ""))
+    err = ADDRESS.sub(" at 0x...", proc.stderr.decode("utf-8", "replace").replace(here, ""))
     problems = []
     if out != ADDRESS.sub(" at 0x...", want_out):
         problems.append("stdout differs:\n--- expected\n%s--- got\n%s" % (want_out, out))
