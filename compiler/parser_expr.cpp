@@ -279,7 +279,10 @@ ExprP Parser::conjunction() {
 
 ExprP Parser::inversion() {
   std::vector<Loc> nots;
-  while (at_kw("not")) nots.push_back(loc_of(advance(), prev()));
+  while (at_kw("not")) {
+    const Token& t = advance();  // not loc_of(advance(), prev()): argument order is unspecified
+    nots.push_back(loc_of(t, t));
+  }
   if (nots.empty()) return comparison();
   DepthGuard guard(*this, int(nots.size()));
   ExprP e = comparison();
