@@ -9,6 +9,7 @@
 
 #include "compiler/compile.h"
 #include "runtime/error.h"
+#include "runtime/utf8.h"
 
 namespace compiler {
 
@@ -41,26 +42,6 @@ uint32_t decode_utf8(std::string_view s, size_t i, int* len) {
   for (int k = 1; k < n; k++) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
   *len = n;
   return cp;
-}
-
-std::string encode_utf8(uint32_t cp) {
-  std::string out;
-  if (cp < 0x80) {
-    out += char(cp);
-  } else if (cp < 0x800) {
-    out += char(0xC0 | (cp >> 6));
-    out += char(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += char(0xE0 | (cp >> 12));
-    out += char(0x80 | ((cp >> 6) & 0x3F));
-    out += char(0x80 | (cp & 0x3F));
-  } else {
-    out += char(0xF0 | (cp >> 18));
-    out += char(0x80 | ((cp >> 12) & 0x3F));
-    out += char(0x80 | ((cp >> 6) & 0x3F));
-    out += char(0x80 | (cp & 0x3F));
-  }
-  return out;
 }
 
 // An approximation of Unicode's printable property (not Cc, Cf, Z*, Co, Cs) for the
@@ -316,7 +297,7 @@ void Lexer::verify_identifier(size_t start) {
     if (!ok) {
       cur_ = i + len;
       if (is_printable(cp))
-        syntax_error(fmt::format("invalid character '{}' (U+{:04X})", encode_utf8(cp), cp));
+        syntax_error(fmt::format("invalid character '{}' (U+{:04X})", rt::utf8::encoded(cp), cp));
       syntax_error(fmt::format("invalid non-printable character U+{:04X}", cp));
     }
     first = false;
@@ -703,7 +684,7 @@ again:
     uint32_t cp = decode_utf8(src_, cur_, &len);
     cur_ += len;
     if (is_printable(cp))
-      syntax_error(fmt::format("invalid character '{}' (U+{:04X})", encode_utf8(cp), cp));
+      syntax_error(fmt::format("invalid character '{}' (U+{:04X})", rt::utf8::encoded(cp), cp));
     syntax_error(fmt::format("invalid non-printable character U+{:04X}", cp));
   }
   if (c < 128 && (c < 0x20 || c == 0x7F))

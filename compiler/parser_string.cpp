@@ -6,6 +6,7 @@
 #include "compiler/parser.h"
 #include "compiler/parser_util.h"
 #include "runtime/error.h"
+#include "runtime/utf8.h"
 
 namespace compiler {
 
@@ -34,24 +35,6 @@ StrInfo split_string(const std::string& text) {
   s.body_start = i + q;
   s.body_len = text.size() - i - 2 * q;
   return s;
-}
-
-void append_utf8(std::string& out, uint32_t cp) {
-  if (cp < 0x80) {
-    out += char(cp);
-  } else if (cp < 0x800) {
-    out += char(0xC0 | (cp >> 6));
-    out += char(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += char(0xE0 | (cp >> 12));
-    out += char(0x80 | ((cp >> 6) & 0x3F));
-    out += char(0x80 | (cp & 0x3F));
-  } else {
-    out += char(0xF0 | (cp >> 18));
-    out += char(0x80 | ((cp >> 12) & 0x3F));
-    out += char(0x80 | ((cp >> 6) & 0x3F));
-    out += char(0x80 | (cp & 0x3F));
-  }
 }
 
 int hexval(char c) {
@@ -101,7 +84,7 @@ std::string Parser::decode_string(const Token& t, std::string_view s, bool raw) 
       case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': {
         uint32_t v = e - '0';
         for (int k = 0; k < 2 && i + 1 < s.size() && s[i + 1] >= '0' && s[i + 1] <= '7'; k++) v = v * 8 + (s[++i] - '0');
-        append_utf8(out, v);
+        rt::utf8::append_cp(out, v);
         break;
       }
       case 'x':
@@ -117,7 +100,7 @@ std::string Parser::decode_string(const Token& t, std::string_view s, bool raw) 
           v = v * 16 + hexval(s[++i]);
         }
         if (v > 0x10FFFF) codec_error(i, "illegal Unicode character");
-        append_utf8(out, v);
+        rt::utf8::append_cp(out, v);
         break;
       }
       case 'N': {

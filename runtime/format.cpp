@@ -9,6 +9,7 @@
 #include "runtime/error.h"
 #include "runtime/int.h"
 #include "runtime/ops.h"
+#include "runtime/utf8.h"
 
 namespace rt {
 
@@ -20,30 +21,6 @@ size_t cp_len(std::string_view s) {
   for (char c : s)
     if ((uint8_t(c) & 0xC0) != 0x80) n++;
   return n;
-}
-
-// Length in bytes of the UTF-8 sequence starting with [c].
-size_t utf8_seq_len(char c) {
-  uint8_t b = uint8_t(c);
-  return b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
-}
-
-void append_utf8(std::string& out, uint32_t cp) {
-  if (cp < 0x80) {
-    out += char(cp);
-  } else if (cp < 0x800) {
-    out += char(0xC0 | (cp >> 6));
-    out += char(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += char(0xE0 | (cp >> 12));
-    out += char(0x80 | ((cp >> 6) & 0x3F));
-    out += char(0x80 | (cp & 0x3F));
-  } else {
-    out += char(0xF0 | (cp >> 18));
-    out += char(0x80 | ((cp >> 12) & 0x3F));
-    out += char(0x80 | ((cp >> 6) & 0x3F));
-    out += char(0x80 | (cp & 0x3F));
-  }
 }
 
 // A parsed [[fill]align][sign][z][#][0][width][grouping][.precision][type].
@@ -78,7 +55,7 @@ int64_t read_number(std::string_view s, size_t& i) {
 Spec parse_spec(std::string_view s, const char* tname, char default_type) {
   Spec sp;
   size_t i = 0;
-  size_t first = s.empty() ? 0 : utf8_seq_len(s[0]);
+  size_t first = s.empty() ? 0 : utf8::seq_len(s[0]);
   if (s.size() > first && is_align(s[first])) {
     sp.fill.assign(s.data(), first);
     sp.fill_given = true;
@@ -118,7 +95,7 @@ Spec parse_spec(std::string_view s, const char* tname, char default_type) {
     sp.precision = read_number(s, i);
     if (sp.precision < 0) raise_msg(&exc_ValueError, "Format specifier missing precision");
   }
-  if (s.size() - i > 1 || (i < s.size() && utf8_seq_len(s[i]) > 1))
+  if (s.size() - i > 1 || (i < s.size() && utf8::seq_len(s[i]) > 1))
     raise_fmt(&exc_ValueError, "Invalid format specifier '{}' for object of type '{}'", s, tname);
   sp.type = i < s.size() ? s[i] : default_type;
   if (sp.grouping) {
@@ -229,7 +206,7 @@ std::string format_int_spec(Value v, const Spec& sp, const char* tname) {
     if (!int_to_i64(v, &cp)) raise_msg(&exc_OverflowError, "Python int too large to convert to C long");
     if (cp < 0 || cp > 0x10FFFF) raise_msg(&exc_OverflowError, "%c arg not in range(0x110000)");
     std::string s;
-    append_utf8(s, uint32_t(cp));
+    utf8::append_cp(s, uint32_t(cp));
     return pad(s, 1, sp, '<');
   }
   int base = type == 'b' ? 2 : type == 'o' ? 8 : (type == 'x' || type == 'X') ? 16 : 10;
@@ -304,7 +281,7 @@ std::string format_str_spec(std::string_view s, size_t len, const Spec& sp, cons
   std::string body(s);
   if (sp.precision >= 0 && size_t(sp.precision) < len) {
     size_t cut = 0;
-    for (int64_t k = 0; k < sp.precision; k++) cut += utf8_seq_len(body[cut]);
+    for (int64_t k = 0; k < sp.precision; k++) cut += utf8::seq_len(body[cut]);
     body.resize(cut);
     len = size_t(sp.precision);
   }
@@ -322,7 +299,7 @@ std::string ascii_of(Value v) {
       i++;
       continue;
     }
-    size_t n = utf8_seq_len(char(b));
+    size_t n = utf8::seq_len(char(b));
     uint32_t cp = b & (n == 2 ? 0x1F : n == 3 ? 0x0F : 0x07);
     for (size_t k = 1; k < n && i + k < r.size(); k++) cp = (cp << 6) | (uint8_t(r[i + k]) & 0x3F);
     i += n;
@@ -527,7 +504,7 @@ Value percent_format(Str* fmt_str, Value args) {
         size_t len = cp_len(s);
         if (prec >= 0 && size_t(prec) < len) {
           size_t cut = 0;
-          for (int64_t k = 0; k < prec; k++) cut += utf8_seq_len(s[cut]);
+          for (int64_t k = 0; k < prec; k++) cut += utf8::seq_len(s[cut]);
           s.resize(cut);
           len = size_t(prec);
         }
@@ -586,7 +563,7 @@ Value percent_format(Str* fmt_str, Value args) {
           int64_t cp;
           if (!int_to_i64(arg, &cp) || cp < 0 || cp > 0x10FFFF)
             raise_msg(&exc_OverflowError, "%c arg not in range(0x110000)");
-          append_utf8(s, uint32_t(cp));
+          utf8::append_cp(s, uint32_t(cp));
         } else if (str_check(arg) && as_str(arg)->length == 1) {
           s.assign(as_str(arg)->view());
         } else {
@@ -603,12 +580,12 @@ Value percent_format(Str* fmt_str, Value args) {
         size_t index = cp_len(f.substr(0, i - 1));
         uint32_t cp = uint8_t(conv);
         if (cp >= 0x80) {
-          size_t n = utf8_seq_len(conv);
+          size_t n = utf8::seq_len(conv);
           cp &= n == 2 ? 0x1F : n == 3 ? 0x0F : 0x07;
           for (size_t k = 1; k < n && i - 1 + k < f.size(); k++) cp = (cp << 6) | (uint8_t(f[i - 1 + k]) & 0x3F);
         }
         std::string shown;
-        append_utf8(shown, cp);
+        utf8::append_cp(shown, cp);
         raise_fmt(&exc_ValueError, "unsupported format character '{}' (0x{:x}) at index {}", shown, cp, index);
       }
     }
