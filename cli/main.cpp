@@ -1,6 +1,7 @@
 // The `minipy` command: runs a script (or -c CODE, or a program read from stdin), or prints
-// its AST (--ast) or bytecode (--dis). Uncaught exceptions print CPython's traceback and exit
-// 1; SystemExit and KeyboardInterrupt exit as CPython does.
+// its AST (--ast) or bytecode (--dis), or starts the REPL (no script on a terminal, or -i
+// after the script). Uncaught exceptions print CPython's traceback and exit 1; SystemExit and
+// KeyboardInterrupt exit as CPython does.
 #include <CLI/CLI.hpp>
 
 #include <signal.h>
@@ -14,12 +15,15 @@
 #include <string>
 #include <vector>
 
+#include "cli/repl.h"
 #include "compiler/ast.h"
 #include "compiler/compile.h"
 #include "runtime/error.h"
 #include "runtime/io.h"
 #include "runtime/ops.h"
+#include "runtime/threads.h"
 #include "vm/dis.h"
+#include "vm/gil.h"
 #include "vm/interp.h"
 #include "vm/thread_state.h"
 
@@ -39,6 +43,7 @@ struct Options {
   bool has_code = false;
   bool dis = false;
   bool ast = false;
+  bool interactive = false;  // -i: the REPL after the script
   std::vector<std::string> xopts;
   std::string script;        // empty: stdin
   std::vector<std::string> args;
@@ -96,7 +101,25 @@ int handle_uncaught(rt::Value exc) {
   return 1;
 }
 
-// Compiles and runs [source] as the __main__ module; returns the exit status.
+// The dict of the __main__ module, created and entered in sys.modules on first use. [file]
+// becomes __file__ unless it is null (the REPL's __main__ has none).
+rt::Dict* main_globals(rt::Value file) {
+  rt::Dict* modules = vm::interp.modules ? vm::interp.modules : (vm::interp.modules = rt::dict_new());
+  rt::Value name = rt::Value::from_obj(rt::str_intern("__main__"));
+  rt::Value existing = rt::dict_get(modules, name);
+  if (!existing.is_null() && rt::type_of(existing) == &rt::module_type) return existing.as<rt::Module>()->dict;
+  rt::Module* main_mod = rt::module_new("__main__");
+  rt::Ref mod_ref = rt::Ref::steal(rt::Value::from_obj(main_mod));
+  rt::dict_set(modules, name, mod_ref.get());
+  rt::Dict* globals = main_mod->dict;
+  if (vm::interp.builtins)
+    rt::dict_set(globals, rt::Value::from_obj(rt::str_intern("__builtins__")), rt::Value::from_obj(vm::interp.builtins));
+  if (!file.is_null()) rt::dict_set(globals, rt::Value::from_obj(rt::str_intern("__file__")), file);
+  return globals;
+}
+
+// Compiles and runs [source] as the __main__ module; returns the exit status. With -i
+// ([opt].interactive) an uncaught exception is printed and the REPL follows.
 int run_source(const std::string& source, const std::string& filename, const Options& opt) {
   try {
     if (opt.ast) {
@@ -112,25 +135,35 @@ int run_source(const std::string& source, const std::string& filename, const Opt
       flush_all();
       return 0;
     }
-    rt::Module* main_mod = rt::module_new("__main__");
-    rt::Ref mod_ref = rt::Ref::steal(rt::Value::from_obj(main_mod));
-    rt::Dict* modules = vm::interp.modules ? vm::interp.modules : (vm::interp.modules = rt::dict_new());
-    rt::dict_set(modules, rt::Value::from_obj(rt::str_intern("__main__")), mod_ref.get());
-    rt::Dict* globals = main_mod->dict;
-    if (vm::interp.builtins)
-      rt::dict_set(globals, rt::Value::from_obj(rt::str_intern("__builtins__")),
-                   rt::Value::from_obj(vm::interp.builtins));
-    if (opt.has_code || opt.script.empty())
-      rt::dict_set(globals, rt::Value::from_obj(rt::str_intern("__file__")), rt::None());
-    else
-      rt::dict_set(globals, rt::Value::from_obj(rt::str_intern("__file__")), rt::str_value(filename));
+    rt::Ref file = rt::Ref::steal(opt.has_code || opt.script.empty() ? rt::None() : rt::str_value(filename));
+    rt::Dict* globals = main_globals(file.get());
     rt::decref(vm::run_module_code(code.as<vm::Code>(), globals));
   } catch (rt::PyError& e) {
     rt::Ref exc = rt::Ref::steal(e.take());
+    if (opt.interactive) {
+      flush_all();
+      vm::print_exception(exc.get());
+      flush_all();
+      return 0;
+    }
     return handle_uncaught(exc.get());
   }
   flush_all();
   return 0;
+}
+
+// Runs the REPL in __main__ (after the script, if any); [banner]: print the version first.
+// Returns the exit status.
+int run_interactive(bool banner) {
+  try {
+    std::string text;
+    if (banner)
+      text = version_string() + "\nType \":help\" for the REPL's commands; exit() or Ctrl-D leaves.\n";
+    return cli::run_repl(main_globals(rt::Value::null()), text);
+  } catch (rt::PyError& e) {
+    rt::Ref exc = rt::Ref::steal(e.take());
+    return handle_uncaught(exc.get());
+  }
 }
 
 // Splits argv into interpreter options (before the script) and the script's own arguments.
@@ -187,8 +220,10 @@ int main(int argc, char** argv) {
   app.set_version_flag("-V,--version", version_string());
   app.add_flag("--dis", o.dis, "Print the bytecode instead of running the program");
   app.add_flag("--ast", o.ast, "Print the syntax tree instead of running the program");
+  app.add_flag("-i", o.interactive, "Start the REPL after running the script (or -c CODE)");
   app.add_option("-X", o.xopts, "Implementation-specific option")->allow_extra_args(false);
-  app.footer("usage: minipy [options] [-c CODE | script.py] [args...]");
+  app.footer("usage: minipy [options] [-c CODE | script.py] [args...]\n"
+             "With no script and stdin a terminal (or with -i), minipy starts the REPL.");
   std::vector<std::string> cli_args(opts.rbegin(), opts.rend());
   try {
     app.parse(cli_args);
@@ -199,7 +234,11 @@ int main(int argc, char** argv) {
   vm::interp.xoptions = o.xopts;
 
   std::string source, filename;
-  if (o.has_code) {
+  // The REPL alone: no script, stdin a terminal (or -i, which reads statements from stdin).
+  bool repl_only = !o.has_code && o.script.empty() && !o.dis && !o.ast && (o.interactive || isatty(0));
+  if (repl_only) {
+    vm::interp.argv.push_back("");
+  } else if (o.has_code) {
     source = o.code;
     filename = "<string>";
     vm::interp.argv.push_back("-c");
@@ -223,10 +262,20 @@ int main(int argc, char** argv) {
   }
   for (const std::string& a : o.args) vm::interp.argv.push_back(a);
 
-  vm::thread_state_init();
+  std::string gil_error = vm::gil_configure(vm::interp.xoptions);
+  if (!gil_error.empty()) {
+    fprintf(stderr, "%s\n", gil_error.c_str());
+    return 1;
+  }
+  vm::gil_take(vm::thread_state_init());
   rt::runtime_init();
   vm::install_signal_handlers();
-  int status = run_source(source, filename, o);
+  int status = repl_only ? 0 : run_source(source, filename, o);
+  if (repl_only || (o.interactive && !o.dis && !o.ast)) status = run_interactive(repl_only);
+  // As CPython's threading._shutdown: wait for the non-daemon threads. Daemon threads may
+  // still be running Python code: leave without running destructors under them.
+  bool daemons_running = rt::wait_for_threads();
   flush_all();
+  if (daemons_running) _exit(status);
   return status;
 }

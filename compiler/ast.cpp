@@ -11,6 +11,7 @@
 #include "compiler/ast.h"
 #include "runtime/error.h"
 #include "runtime/ops.h"
+#include "vm/thread_state.h"
 
 namespace compiler::ast {
 
@@ -452,6 +453,9 @@ void* run_dump(void* arg) {
   } catch (...) {
     job->error = std::current_exception();
   }
+  // Runtime calls made while printing (repr of constants) may have registered a thread state
+  // for this helper thread: remove it, or it would count as a live thread (:gil, threading).
+  vm::thread_state_exit();
   return nullptr;
 }
 

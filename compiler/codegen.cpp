@@ -23,6 +23,7 @@ vm::Code* Compiler::run() {
     expr(const_cast<ast::Stmt*>(module_.body[0].get())->as<ast::ExprStmt>()->value.get());
     emit(Op::ReturnValue);
   } else {
+    if (body_has_annotations(module_.body)) emit(Op::SetupAnnotations);
     stmts(module_.body);
     emit_none();
     emit(Op::ReturnValue);
@@ -110,6 +111,7 @@ vm::Code* Compiler::leave_unit(const std::string& name, int firstlineno) {
   if (s->has_varargs) flags |= vm::kCoVarargs;
   if (s->has_varkeywords) flags |= vm::kCoVarkeywords;
   if (u.is_module) flags |= vm::kCoModule;
+  if (s->is_generator) flags |= vm::kCoGenerator;
   c->flags = flags;
   c->nlocalsplus = static_cast<uint32_t>(u.varnames.size() + s->cellvars.size() + s->freevars.size());
   c->stacksize = compute_stacksize(u.code, table);
@@ -272,7 +274,8 @@ void Compiler::stmt(const ast::Stmt* cs) {
       function_def(s->as<ast::FunctionDef>());
       break;
     case K::ClassDef:
-      error("'class' is not supported yet", s->loc);
+      class_def(s->as<ast::ClassDef>());
+      break;
     case K::Return:
       return_stmt(s->as<ast::Return>());
       break;
@@ -285,14 +288,9 @@ void Compiler::stmt(const ast::Stmt* cs) {
     case K::AugAssign:
       aug_assign(s->as<ast::AugAssign>());
       break;
-    case K::AnnAssign: {
-      auto* a = s->as<ast::AnnAssign>();
-      if (a->value) {
-        expr(a->value.get());
-        store_target(a->target.get());
-      }
+    case K::AnnAssign:
+      ann_assign(s->as<ast::AnnAssign>());
       break;
-    }
     case K::For:
       for_stmt(s->as<ast::For>());
       break;
@@ -303,7 +301,8 @@ void Compiler::stmt(const ast::Stmt* cs) {
       if_stmt(s->as<ast::If>());
       break;
     case K::With:
-      error("'with' is not supported yet", s->loc);
+      with_stmt(s->as<ast::With>(), 0);
+      break;
     case K::Raise:
       raise_stmt(s->as<ast::Raise>());
       break;
@@ -667,6 +666,15 @@ void Compiler::unwind_fblock(const FBlock& b, bool preserve_tos) {
       u_->line = line;
       break;
     }
+    case FBlockKind::With:
+      if (preserve_tos) emit(Op::Swap, 2);
+      emit_none();
+      emit_none();
+      emit_none();
+      emit(Op::Call, 3);
+      emit(Op::PopTop);
+      u_->depth--;
+      break;
     case FBlockKind::FinallyEnd:
       if (preserve_tos) emit(Op::Swap, 2);
       emit(Op::PopTop);

@@ -28,6 +28,7 @@ enum class FBlockKind {
   ExceptHandler,   // matching except clauses: [prev, exc]
   HandlerCleanup,  // an except clause's body: [prev]; [name] is the `as` target
   PopValue,        // a return value kept on the stack while a finally body runs
+  With,            // a with body: the bound __exit__ on the stack, called on the way out
 };
 
 struct FBlock {
@@ -95,6 +96,8 @@ class Compiler {
   void stmts(const ast::StmtList& list);
   void stmt(const ast::Stmt* s);
   void function_def(const ast::FunctionDef* f);
+  void class_def(const ast::ClassDef* c);        // codegen_class.cpp
+  void ann_assign(const ast::AnnAssign* a);      // codegen_class.cpp
   void make_function(Scope* scope, vm::Code* code, const ast::Arguments& args);
   void assign_stmt(const ast::Assign* a);
   void aug_assign(const ast::AugAssign* a);
@@ -102,6 +105,7 @@ class Compiler {
   void while_stmt(const ast::While* w);
   void if_stmt(const ast::If* i);
   void try_stmt(const ast::Try* t);
+  void with_stmt(const ast::With* w, size_t item);  // codegen_with.cpp
   void try_except(const ast::Try* t);
   void try_finally(const ast::Try* t);
   void return_stmt(const ast::Return* r);
@@ -133,6 +137,7 @@ class Compiler {
   void joined_str(const ast::JoinedStr* j);
   void formatted_value(const ast::FormattedValue* f);
   void lambda(const ast::Lambda* l);
+  void yield_from(const ast::YieldFrom* y);
   void comprehension(const ast::Expr* e, const std::vector<ast::Comprehension>& gens,
                      const ast::Expr* elt, const ast::Expr* value, vm::Op build, vm::Op add);
   void comprehension_loop(const std::vector<ast::Comprehension>& gens, size_t i, const ast::Expr* elt,
@@ -149,6 +154,10 @@ class Compiler {
   Unit* u_ = nullptr;
   rt::Str* filename_str_ = nullptr;
 };
+
+// True if a module or class [body] has annotated assignments (it then starts with
+// SetupAnnotations); nested functions and classes are not searched.
+bool body_has_annotations(const ast::StmtList& body);
 
 // The binary-operator instruction for [op] (Nop for '@', which minipy does not support).
 vm::Op binary_opcode(rt::BinOp op);

@@ -11,6 +11,7 @@ using vm::Op;
 
 // Compiles [e] with the source line of [e] on its instructions.
 void Compiler::expr(const ast::Expr* e) {
+  check_compile_depth();
   int line = u_->line;
   u_->line = e->loc.line;
   expr_inner(e);
@@ -23,7 +24,8 @@ void Compiler::name_op(const std::string& name, ast::Ctx ctx) {
   int k = ctx == ast::Ctx::Load ? 0 : ctx == ast::Ctx::Store ? 1 : 2;
   if (sc == NameScope::Free || sc == NameScope::Cell) {
     static const Op ops[] = {Op::LoadDeref, Op::StoreDeref, Op::DeleteDeref};
-    emit(ops[k], slot_of(name));
+    bool class_load = k == 0 && u_->scope->kind == ScopeKind::Class;
+    emit(class_load ? Op::LoadClassDeref : ops[k], slot_of(name));
   } else if (sc == NameScope::Local && fn) {
     static const Op ops[] = {Op::LoadFast, Op::StoreFast, Op::DeleteFast};
     emit(ops[k], slot_of(name));
@@ -409,14 +411,30 @@ void Compiler::lambda(const ast::Lambda* l) {
   make_function(scope, code, *l->args);
 }
 
+// `yield from it`: [iter, sent] -> Send delegates until the subiterator returns its value.
+void Compiler::yield_from(const ast::YieldFrom* y) {
+  expr(y->value.get());
+  emit(Op::GetIter);
+  emit_none();
+  int start = new_label(), end = new_label();
+  bind(start);
+  emit_jump(Op::Send, end);
+  emit(Op::YieldValue, 1);
+  emit_jump(Op::JumpBackward, start);
+  bind(end);
+}
+
 // A comprehension is a nested function called with the iterator of its outermost iterable.
+// A generator expression ([build] Nop, [add] YieldValue) is a generator function that yields
+// each element and returns None.
 void Compiler::comprehension(const ast::Expr* e, const std::vector<ast::Comprehension>& gens,
                              const ast::Expr* elt, const ast::Expr* value, Op build, Op add) {
   Scope* scope = symtable_->scope_of(e);
   enter_unit(scope);
-  emit(build, 0);
+  if (build != Op::Nop) emit(build, 0);
   emit(Op::LoadFast, 0);
   comprehension_loop(gens, 0, elt, value, add);
+  if (build == Op::Nop) emit_none();
   emit(Op::ReturnValue);
   vm::Code* code = leave_unit(scope->name, scope->lineno);
   static const ast::Arguments no_args;
@@ -443,7 +461,12 @@ void Compiler::comprehension_loop(const std::vector<ast::Comprehension>& gens, s
   } else {
     expr(elt);
     if (value) expr(value);
-    emit(add, static_cast<uint32_t>(gens.size() + 1));
+    if (add == Op::YieldValue) {
+      emit(Op::YieldValue, 0);
+      emit(Op::PopTop);
+    } else {
+      emit(add, static_cast<uint32_t>(gens.size() + 1));
+    }
   }
   bind(next);
   emit_jump(Op::JumpBackward, start);
@@ -525,17 +548,24 @@ void Compiler::expr_inner(const ast::Expr* ce) {
       break;
     }
     case K::GeneratorExp: {
-      // Until generators exist (issue 3), a generator expression is evaluated eagerly into a
-      // list and iterated.
       auto* c = e->as<ast::GeneratorExp>();
-      comprehension(e, c->generators, c->elt.get(), nullptr, Op::BuildList, Op::ListAppend);
-      emit(Op::GetIter);
+      comprehension(e, c->generators, c->elt.get(), nullptr, Op::Nop, Op::YieldValue);
       break;
     }
-    case K::Yield:
+    case K::Yield: {
+      if (!u_->scope->is_function_like()) error("'yield' outside function", e->loc);
+      auto* y = e->as<ast::Yield>();
+      if (y->value)
+        expr(y->value.get());
+      else
+        emit_none();
+      emit(Op::YieldValue, 0);
+      break;
+    }
     case K::YieldFrom:
       if (!u_->scope->is_function_like()) error("'yield' outside function", e->loc);
-      error("'yield' is not supported yet", e->loc);
+      yield_from(e->as<ast::YieldFrom>());
+      break;
     case K::Compare:
       compare(e->as<ast::Compare>());
       break;

@@ -23,6 +23,19 @@ vm::Code* compile(const ast::Module& module, std::string_view filename, Mode mod
 // parse + compile.
 vm::Code* compile_source(std::string_view source, std::string_view filename, Mode mode = Mode::Exec);
 
+// The REPL's question, as CPython's codeop: does [source] (the lines typed so far, each ending
+// in '\n') need more lines before it can run? True when it ends inside brackets, a
+// triple-quoted string or after a backslash, when the parser runs out of input (`def f():`,
+// `try:` without `except`), and when it is a compound statement not yet closed by an empty
+// line. False when it is complete or has an error more input can not fix (compile it then to
+// get the SyntaxError). Never raises. Defined in compiler/interactive.cpp.
+bool input_incomplete(std::string_view source);
+
+// Raises RecursionError ("maximum recursion depth exceeded during compilation") when the C
+// stack is nearly used up: the symbol table and code generator call it for each expression
+// so that a very deeply nested expression (`1+1+...+1` 100000 times) fails instead of crashing.
+void check_compile_depth();
+
 // Raises a SyntaxError (or IndentationError with [type]) at [line]/[col] (1-based line,
 // 0-based byte column); [source_line] is the text of that line, for the caret display.
 [[noreturn]] void raise_syntax_error(rt::Type* type, std::string_view msg, std::string_view filename,

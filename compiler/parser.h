@@ -21,6 +21,14 @@ class Parser {
   ast::Module parse_eval();         // eval_input: one expression list (an Expr statement)
   ast::Module parse_interactive();  // one statement (REPL)
 
+  // True if the furthest token read is one of the DEDENTs or the ENDMARKER that close the
+  // input: after a failed parse, the parser ran out of input (the REPL's "incomplete input").
+  bool reached_end() const {
+    for (size_t i = max_pos_; i < tokens_.size(); ++i)
+      if (tokens_[i].kind != Tok::Dedent && tokens_[i].kind != Tok::EndMarker) return false;
+    return true;
+  }
+
  private:
   using ExprP = ast::ExprP;
   using StmtP = ast::StmtP;

@@ -337,6 +337,7 @@ class SymtableBuilder {
     Scope* s = enter(ScopeKind::Comprehension, name, e, e->loc.line);
     s->params.push_back(".0");
     s->argcount = 1;
+    s->is_generator = e->kind == ast::ExprKind::GeneratorExp;
     add_def(".0", kDefParam, e->loc);
     for (size_t i = 0; i < gens.size(); i++) {
       if (i > 0) expr(gens[i].iter.get());
@@ -351,6 +352,7 @@ class SymtableBuilder {
   }
 
   void expr(const ast::Expr* ce) {
+    check_compile_depth();
     auto* e = const_cast<ast::Expr*>(ce);
     using K = ast::ExprKind;
     switch (e->kind) {
@@ -464,6 +466,9 @@ class SymtableBuilder {
         unsigned f = n->ctx == ast::Ctx::Load ? kUse : kDefLocal;
         if (in_comp_target_ && n->ctx == ast::Ctx::Store) f |= kDefCompIter;
         add_def(n->id, f, e->loc);
+        // Zero-argument super() needs the class: it makes __class__ free in the function.
+        if (n->ctx == ast::Ctx::Load && n->id == "super" && cur_->is_function_like())
+          add_def("__class__", kUse, e->loc);
         break;
       }
       case K::List:
@@ -534,7 +539,7 @@ class Analyzer {
         }
       }
     } else if (is_class) {
-      allfree.erase("__class__");
+      if (allfree.erase("__class__")) s->needs_class_cell = true;
     }
     for (auto& name : allfree) {
       auto it = s->symbols.find(name);
@@ -560,8 +565,13 @@ class Analyzer {
           s->cellvars.push_back(kv.first);
       } else if (kv.second.scope == NameScope::Free) {
         s->freevars.push_back(kv.first);
+      } else if (is_class && (kv.second.flags & kDefFreeClass)) {
+        // Bound in the class body and free in a method: the body passes the enclosing
+        // function's cell through to the method's closure.
+        s->freevars.push_back(kv.first);
       }
     }
+    if (s->needs_class_cell) s->cellvars.push_back("__class__");
     std::sort(s->cellvars.begin(), s->cellvars.end());
     std::sort(s->param_cells.begin(), s->param_cells.end());
     std::sort(s->freevars.begin(), s->freevars.end());

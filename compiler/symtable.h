@@ -50,6 +50,8 @@ struct Scope {
   std::vector<std::string> param_cells;  // parameters that are also cells
   std::vector<std::string> freevars;  // sorted
   bool is_generator = false;  // contains yield (issue 3)
+  bool needs_class_cell = false;  // a class whose methods use super() or __class__: the body
+                                  // has the cell "__class__" (in cellvars) for the new class
   bool has_varargs = false, has_varkeywords = false;
   uint32_t argcount = 0, kwonlyargcount = 0;
 

@@ -8,6 +8,7 @@
 #include "compiler/parser_util.h"
 #include "runtime/error.h"
 #include "runtime/objects.h"
+#include "vm/thread_state.h"
 
 namespace compiler {
 
@@ -61,6 +62,12 @@ void raise_syntax_error(rt::Type* type, std::string_view msg, std::string_view f
   int off = char_offset(source_line, col + 1);
   int end_off = end_col < 0 ? 0 : char_offset(source_line, end_col + 1);
   raise_syntax_error_at(type, msg, filename, line, off, source_line, end_line, end_off);
+}
+
+void check_compile_depth() {
+  char probe;
+  if (reinterpret_cast<uintptr_t>(&probe) < vm::current_thread()->c_stack_limit)
+    rt::raise_msg(&rt::exc_RecursionError, "maximum recursion depth exceeded during compilation");
 }
 
 ast::Module parse(std::string_view source, std::string_view filename, Mode mode) {

@@ -123,7 +123,7 @@ void enumerate_dealloc(Object* o) {
   decref(e->it);
   decref(e->count);
   release_tuple(e->cache);
-  free_bytes(o);
+  object_free(o);
 }
 
 // ---- zip ---------------------------------------------------------------------------------
@@ -183,7 +183,7 @@ void zip_dealloc(Object* o) {
   Zip* z = static_cast<Zip*>(o);
   decref(z->iters);
   release_tuple(z->cache);
-  free_bytes(o);
+  object_free(o);
 }
 
 // ---- map ---------------------------------------------------------------------------------
@@ -222,7 +222,7 @@ void map_dealloc(Object* o) {
   Map* m = static_cast<Map*>(o);
   decref(m->func);
   decref(m->iters);
-  free_bytes(o);
+  object_free(o);
 }
 
 // ---- filter ------------------------------------------------------------------------------
@@ -259,7 +259,7 @@ void filter_dealloc(Object* o) {
   Filter* f = static_cast<Filter*>(o);
   decref(f->func);
   decref(f->it);
-  free_bytes(o);
+  object_free(o);
 }
 
 // ---- reversed ----------------------------------------------------------------------------
@@ -312,7 +312,7 @@ Value reversed_next(Value self) {
 
 void reversed_dealloc(Object* o) {
   decref(static_cast<Reversed*>(o)->seq);
-  free_bytes(o);
+  object_free(o);
 }
 
 // ---- callable_iterator ---------------------------------------------------------------------
@@ -348,7 +348,7 @@ void callable_iter_dealloc(Object* o) {
   CallableIter* c = static_cast<CallableIter*>(o);
   decref(c->func);
   decref(c->sentinel);
-  free_bytes(o);
+  object_free(o);
 }
 
 // Readies one iterator type: [construct] may be null (not callable from Python).

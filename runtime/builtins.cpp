@@ -9,6 +9,7 @@
 #include "runtime/init.h"
 #include "runtime/io.h"
 #include "runtime/ops.h"
+#include "vm/generator.h"
 #include "vm/thread_state.h"
 
 namespace rt {
@@ -412,6 +413,7 @@ Value b_next(const Value* args, size_t nargs, Tuple* kwnames) {
   if (!t->next) raise_fmt(&exc_TypeError, "'{}' object is not an iterator", t->name);
   Value v;
   if (nargs == 1) {
+    if (t == &vm::generator_type) return vm::generator_send(args[0].as<vm::Generator>(), None());
     v = t->next(args[0]);
     if (v.is_null()) raise(Value::from_obj(&exc_StopIteration));
     return v;

@@ -7,6 +7,7 @@
 
 #include "runtime/core.h"
 #include "runtime/error.h"
+#include "runtime/gc.h"
 #include "runtime/ops.h"
 
 namespace rt {
@@ -25,9 +26,14 @@ Value builtin_function_new(const char* name, NativeFn fn, Value self) {
   return Value::from_obj(f);
 }
 
+// The cycle collector's traverse slot: a bound built-in method refers to its self.
+static void builtin_function_traverse(Object* o, GcVisitFn visit, void* arg) {
+  visit(static_cast<BuiltinFunction*>(o)->self, arg);
+}
+
 static void builtin_function_dealloc(Object* o) {
   decref(static_cast<BuiltinFunction*>(o)->self);
-  free_bytes(o);
+  object_free(o);
 }
 
 // Calls [fn] with [self] prepended to the arguments (positional and keyword values).
@@ -125,6 +131,22 @@ static Value method_descr_getattr(Value self, Str* name) {
 
 // ---- property ---------------------------------------------------------------------------
 
+// The cycle collector's slots: the accessor functions.
+static void property_traverse(Object* o, GcVisitFn visit, void* arg) {
+  Property* p = static_cast<Property*>(o);
+  visit(p->fget, arg);
+  visit(p->fset, arg);
+  visit(p->fdel, arg);
+  visit(p->doc, arg);
+}
+
+static void property_clear(Object* o) {
+  Property* p = static_cast<Property*>(o);
+  Value fields[] = {p->fget, p->fset, p->fdel, p->doc};
+  p->fget = p->fset = p->fdel = p->doc = Value::null();
+  for (Value v : fields) decref(v);
+}
+
 static void property_dealloc(Object* o) {
   Property* p = static_cast<Property*>(o);
   decref(p->fget);
@@ -132,7 +154,7 @@ static void property_dealloc(Object* o) {
   decref(p->fdel);
   decref(p->doc);
   decref(p->name);
-  free_bytes(o);
+  object_free(o);
 }
 
 // Null for None, so "not given" and None mean the same.
@@ -178,8 +200,8 @@ static Value property_get(Value descr, Value obj, Value) {
   return call1(p->fget, obj);
 }
 
-bool descr_set(Value descr, Value obj, Value v) {
-  if (!isinstance(descr, &property_type)) return false;
+// The property's descr_set slot: fset(obj, v), or fdel(obj) when [v] is null.
+static void property_set(Value descr, Value obj, Value v) {
   Property* p = descr.as<Property>();
   if (v.is_null()) {
     if (p->fdel.is_null()) property_error(p, obj, "deleter");
@@ -188,10 +210,16 @@ bool descr_set(Value descr, Value obj, Value v) {
     if (p->fset.is_null()) property_error(p, obj, "setter");
     Ref r = Ref::steal(call2(p->fset, obj, v));
   }
+}
+
+bool descr_set(Value descr, Value obj, Value v) {
+  Type* t = type_of(descr);
+  if (t->descr_set == nullptr) return false;
+  t->descr_set(descr, obj, v);
   return true;
 }
 
-bool is_data_descriptor(Value v) { return v.is_obj() && isinstance(v, &property_type); }
+bool is_data_descriptor(Value v) { return type_of(v)->descr_set != nullptr; }
 
 static Value property_getattr(Value self, Str* name) {
   Property* p = self.as<Property>();
@@ -238,9 +266,15 @@ static Value property_set_name(const Value* args, size_t nargs, Tuple*) {
 
 // ---- staticmethod, classmethod ----------------------------------------------------------
 
+// The cycle collector's traverse slot of staticmethod and classmethod: the wrapped callable
+// (no clear slot: the function or a dict breaks the cycle, and the wrapper stays usable).
+static void wrapper_traverse(Object* o, GcVisitFn visit, void* arg) {
+  visit(static_cast<StaticMethod*>(o)->func, arg);
+}
+
 static void wrapper_dealloc(Object* o) {
   decref(static_cast<StaticMethod*>(o)->func);
-  free_bytes(o);
+  object_free(o);
 }
 
 static Value wrapper_construct(Type* type, const Value* args, size_t nargs, Tuple* kwnames) {
@@ -295,6 +329,7 @@ void init_descr_types() {
   type_init_static(&builtin_function_type, "builtin_function_or_method", nullptr,
                    sizeof(BuiltinFunction));
   builtin_function_type.dealloc = builtin_function_dealloc;
+  builtin_function_type.traverse = builtin_function_traverse;
   builtin_function_type.call = builtin_function_call;
   builtin_function_type.repr = builtin_function_repr;
   builtin_function_type.getattr = builtin_function_getattr;
@@ -307,13 +342,17 @@ void init_descr_types() {
 
   type_init_static(&property_type, "property", nullptr, sizeof(Property), kTypeBaseType);
   property_type.dealloc = property_dealloc;
+  property_type.traverse = property_traverse;
+  property_type.clear = property_clear;
   property_type.construct = property_construct;
   property_type.descr_get = property_get;
+  property_type.descr_set = property_set;
   property_type.getattr = property_getattr;
 
   type_init_static(&staticmethod_type, "staticmethod", nullptr, sizeof(StaticMethod),
                    kTypeBaseType);
   staticmethod_type.dealloc = wrapper_dealloc;
+  staticmethod_type.traverse = wrapper_traverse;
   staticmethod_type.construct = wrapper_construct;
   staticmethod_type.repr = wrapper_repr;
   staticmethod_type.getattr = wrapper_getattr;
@@ -323,6 +362,7 @@ void init_descr_types() {
   type_init_static(&classmethod_type, "classmethod", nullptr, sizeof(ClassMethod),
                    kTypeBaseType);
   classmethod_type.dealloc = wrapper_dealloc;
+  classmethod_type.traverse = wrapper_traverse;
   classmethod_type.construct = wrapper_construct;
   classmethod_type.repr = wrapper_repr;
   classmethod_type.getattr = wrapper_getattr;

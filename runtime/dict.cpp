@@ -3,6 +3,7 @@
 // entries; usable entries are 2/3 of the index size and a full table grows to used*3.
 // The views (keys/values/items), iterators and methods are in dict_views.cpp.
 #include "runtime/dict_internal.h"
+#include "runtime/gc.h"
 
 #include <cstring>
 
@@ -351,6 +352,16 @@ Value dict_copy(Dict* src) {
 
 // ---- slots -----------------------------------------------------------------------------------
 
+// The cycle collector's slots: visit the keys and values; drop them.
+static void dict_traverse(Object* o, GcVisitFn visit, void* arg) {
+  Dict* d = static_cast<Dict*>(o);
+  for (size_t i = 0; i < d->nentries; i++) {
+    visit(d->entries[i].key, arg);
+    visit(d->entries[i].value, arg);
+  }
+}
+static void dict_gc_clear(Object* o) { dict_clear(static_cast<Dict*>(o)); }
+
 static void dict_dealloc(Object* o) {
   Dict* d = static_cast<Dict*>(o);
   for (size_t i = 0; i < d->nentries; i++) {
@@ -358,7 +369,7 @@ static void dict_dealloc(Object* o) {
     decref(d->entries[i].value);
   }
   if (d->index) free_bytes(d->index);
-  free_bytes(o);
+  object_free(o);
 }
 
 static Value dict_repr(Value self) {
@@ -463,6 +474,8 @@ void init_dict_type() {
   Type* t = &dict_type;
   type_init_static(t, "dict", &object_type, sizeof(Dict), kTypeBaseType | kTypeDictSubclass);
   t->dealloc = dict_dealloc;
+  t->traverse = dict_traverse;
+  t->clear = dict_gc_clear;
   t->repr = dict_repr;
   t->richcompare = dict_richcompare;
   t->len = dict_len;

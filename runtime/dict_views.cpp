@@ -42,7 +42,7 @@ Value view_new(Type* t, Dict* d) {
 
 void view_dealloc(Object* o) {
   decref(static_cast<DictView*>(o)->dict);
-  free_bytes(o);
+  object_free(o);
 }
 
 Value iter_new(Type* t, Dict* d) {
@@ -58,7 +58,7 @@ Value iter_new(Type* t, Dict* d) {
 void iter_dealloc(Object* o) {
   DictIter* it = static_cast<DictIter*>(o);
   if (it->dict) decref(it->dict);
-  free_bytes(o);
+  object_free(o);
 }
 
 // Advances [it] to its next entry, or returns null (exhausted or error raised).

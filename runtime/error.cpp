@@ -3,8 +3,10 @@
 // and SyntaxError.msg), matching for except clauses, and raising from C++.
 #include <fmt/format.h>
 
+#include "runtime/class.h"
 #include "runtime/core.h"
 #include "runtime/error.h"
+#include "runtime/gc.h"
 #include "runtime/ops.h"
 
 // The traceback type belongs to the VM (vm/traceback.cpp).
@@ -29,6 +31,30 @@ static BaseException* exception_alloc(Type* type, Tuple* args) {
   return e;
 }
 
+// The cycle collector's slots: the dict, args, cause and context (tracebacks hold only code).
+static void exception_traverse(Object* o, GcVisitFn visit, void* arg) {
+  BaseException* e = static_cast<BaseException*>(o);
+  visit(Value::from_obj(e->dict), arg);
+  visit(Value::from_obj(e->args), arg);
+  visit(e->cause, arg);
+  visit(e->context, arg);
+}
+
+static void exception_clear(Object* o) {
+  BaseException* e = static_cast<BaseException*>(o);
+  Dict* d = e->dict;
+  Tuple* args = e->args;
+  Value cause = e->cause, context = e->context;
+  e->dict = nullptr;
+  e->args = tuple_empty();  // str(e) stays valid
+  e->cause = Value::null();
+  e->context = Value::null();
+  if (d != nullptr) decref(d);
+  if (args != nullptr) decref(args);
+  decref(cause);
+  decref(context);
+}
+
 static void exception_dealloc(Object* o) {
   BaseException* e = static_cast<BaseException*>(o);
   if (e->dict != nullptr) decref(e->dict);
@@ -36,7 +62,7 @@ static void exception_dealloc(Object* o) {
   if (e->traceback != nullptr) decref(e->traceback);
   decref(e->cause);
   decref(e->context);
-  free_bytes(o);
+  object_free(o);
 }
 
 // ValueError(*args): any positional arguments, no keywords.
@@ -103,6 +129,8 @@ static Value computed_attr(BaseException* e, std::string_view name) {
     if (name == "filename") return has && n >= 3 ? arg_at(e, 2) : None();
   }
   if (is_subtype(t, &exc_ImportError) && (name == "name" || name == "path")) return None();
+  if (is_subtype(t, &exc_AttributeError) && (name == "name" || name == "obj")) return None();
+  if (is_subtype(t, &exc_NameError) && name == "name") return None();
   return Value::null();
 }
 
@@ -334,7 +362,10 @@ void init_error_types() {
     type_init_static(info.type, info.name, base, sizeof(BaseException),
                      kTypeBaseType | kTypeExceptionSubclass);
   }
+  exc_BaseException.dictoffset = field_offset(&BaseException::dict);
   exc_BaseException.dealloc = exception_dealloc;
+  exc_BaseException.traverse = exception_traverse;
+  exc_BaseException.clear = exception_clear;
   exc_BaseException.construct = exception_construct;
   exc_BaseException.repr = exception_repr;
   exc_BaseException.str = exception_str_slot;

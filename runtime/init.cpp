@@ -16,6 +16,9 @@ void runtime_init() {
   init_container_types();
   init_vm_types();
   init_builtins();
+  init_class_support();
+  init_stdlib_modules();
+  init_gc_module();
 }
 
 }  // namespace rt

@@ -26,7 +26,7 @@ void gmp_free(void* p, size_t) { mi_free(p); }
 
 void bigint_dealloc(Object* o) {
   mpz_clear(static_cast<BigInt*>(o)->z);
-  free_bytes(o);
+  object_free(o);
 }
 
 // Raises the OverflowError of a float conversion that does not fit.

@@ -13,6 +13,8 @@
 #include "runtime/core.h"
 #include "runtime/error.h"
 #include "runtime/ops.h"
+#include "runtime/threads.h"
+#include "vm/gil.h"
 
 namespace rt {
 
@@ -31,6 +33,7 @@ TextStream* g_stdin = nullptr;
 #if MINIPY_FREE_THREADED
 std::recursive_mutex g_io_mutex;
 #endif
+std::mutex g_write_mutex;
 
 // Creates an immortal stream over [fd].
 TextStream* make_stream(int fd, bool writable, const char* name) {
@@ -96,13 +99,16 @@ bool fill(TextStream* s) {
     s->buffer->erase(0, s->read_pos);
     s->read_pos = 0;
   }
-  size_t old = s->buffer->size();
-  s->buffer->resize(old + kReadChunk);
+  // Read into a private chunk with the GIL released: other threads may use the buffer meanwhile.
+  std::string chunk(kReadChunk, '\0');
   ssize_t n;
-  do {
-    n = ::read(s->fd, s->buffer->data() + old, kReadChunk);
-  } while (n < 0 && errno == EINTR);
-  s->buffer->resize(old + (n > 0 ? size_t(n) : 0));
+  {
+    vm::GilRelease released;
+    do {
+      n = ::read(s->fd, chunk.data(), kReadChunk);
+    } while (n < 0 && errno == EINTR);
+  }
+  if (n > 0) s->buffer->append(chunk.data(), size_t(n));
   if (n <= 0) {
     s->eof = true;
     return false;
@@ -310,11 +316,18 @@ void io_written(TextStream* s, bool had_newline) {
   if (s->write_through || (had_newline && s->line_buffered) || s->buffer->size() >= kBufferLimit) io_flush(s);
 }
 
+// Writes the pending output with the GIL released. [g_write_mutex] keeps concurrent flushes
+// in order; it is taken through lock_released, so no thread blocks on it holding the GIL.
 void io_flush(TextStream* s) {
   IoLock lock;
   if (!s->writable || s->buffer->empty()) return;
-  write_all(s->fd, s->buffer->data(), s->buffer->size());
-  s->buffer->clear();
+  std::unique_lock<std::mutex> order(g_write_mutex, std::defer_lock);
+  lock_released(order);
+  std::string pending;
+  pending.reserve(s->buffer->capacity());
+  pending.swap(*s->buffer);
+  vm::GilRelease released;
+  write_all(s->fd, pending.data(), pending.size());
 }
 
 void io_write(Value stream, std::string_view text) {

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "runtime/containers.h"
+#include "runtime/gc.h"
 #include "runtime/init.h"
 #include "runtime/objects.h"
 
@@ -188,11 +189,18 @@ static void list_clear_items(List* l) {
   if (items) free_bytes(items);
 }
 
+// The cycle collector's slots: visit the items; drop them.
+static void list_traverse(Object* o, GcVisitFn visit, void* arg) {
+  List* l = static_cast<List*>(o);
+  for (size_t i = 0; i < l->size; i++) visit(l->items[i], arg);
+}
+static void list_gc_clear(Object* o) { list_clear_items(static_cast<List*>(o)); }
+
 static void list_dealloc(Object* o) {
   List* l = static_cast<List*>(o);
   for (size_t i = 0; i < l->size; i++) decref(l->items[i]);
   if (l->items) free_bytes(l->items);
-  free_bytes(o);
+  object_free(o);
 }
 
 // ---- sorting -------------------------------------------------------------------------------
@@ -594,7 +602,7 @@ static Value list_iter_next(Value self) {
 static void list_iter_dealloc(Object* o) {
   ListIter* it = static_cast<ListIter*>(o);
   if (it->list) decref(it->list);
-  free_bytes(o);
+  object_free(o);
 }
 
 Value list_reversed_iter(List* l) {
@@ -771,6 +779,8 @@ void init_list_type() {
   Type* t = &list_type;
   type_init_static(t, "list", &object_type, sizeof(List), kTypeBaseType | kTypeListSubclass);
   t->dealloc = list_dealloc;
+  t->traverse = list_traverse;
+  t->clear = list_gc_clear;
   t->repr = list_repr;
   t->richcompare = list_richcompare;
   t->truthy = list_truthy;

@@ -7,6 +7,7 @@
 
 #include "runtime/core.h"
 #include "runtime/error.h"
+#include "runtime/gc.h"
 #include "runtime/ops.h"
 
 namespace rt {
@@ -22,11 +23,17 @@ Module* module_new(std::string_view name) {
   return m;
 }
 
+// The cycle collector's traverse slot: a module refers to its dict (whose functions refer
+// back). No clear slot: the dict breaks such a cycle, and a module stays usable.
+static void module_traverse(Object* o, GcVisitFn visit, void* arg) {
+  visit(Value::from_obj(static_cast<Module*>(o)->dict), arg);
+}
+
 static void module_dealloc(Object* o) {
   Module* m = static_cast<Module*>(o);
   if (m->dict != nullptr) decref(m->dict);
   if (m->name != nullptr) decref(m->name);
-  free_bytes(o);
+  object_free(o);
 }
 
 // Module attributes: the dict first, then the module type's own (__dict__, __class__).
@@ -98,6 +105,7 @@ Module* find_builtin_module(std::string_view name) {
 void init_module_type() {
   type_init_static(&module_type, "module", nullptr, sizeof(Module), kTypeBaseType);
   module_type.dealloc = module_dealloc;
+  module_type.traverse = module_traverse;
   module_type.getattr = module_getattr;
   module_type.setattr = module_setattr;
   module_type.repr = module_repr;

@@ -3,6 +3,7 @@
 // type the core owns (type, object, singletons, descriptors, tuple, module, exceptions).
 #include <fmt/format.h>
 
+#include "runtime/class.h"
 #include "runtime/core.h"
 #include "runtime/error.h"
 #include "runtime/init.h"
@@ -24,7 +25,7 @@ void dealloc(Object* o) {
   if (t->dealloc != nullptr) {
     t->dealloc(o);
   } else {
-    free_bytes(o);
+    object_free(o);
   }
 }
 
@@ -78,7 +79,18 @@ int64_t pointer_hash(const void* p) {
   return h == -1 ? -2 : h;
 }
 
+// "<int object at 0x...>", or "<mod.Qualname object at 0x...>" for instances of classes.
 std::string default_repr_string(Value v) {
+  Type* t = type_of(v);
+  if (is_heap_type(t)) {
+    std::string_view qualname = static_cast<HeapType*>(t)->qualname->view();
+    Value mod = dict_get_str(t->dict, str_intern("__module__"));
+    if (!mod.is_null() && str_check(mod) && as_str(mod)->view() != "builtins") {
+      return fmt::format("<{}.{} object at {}>", as_str(mod)->view(), qualname,
+                         static_cast<const void*>(v.as_obj()));
+    }
+    return fmt::format("<{} object at {}>", qualname, static_cast<const void*>(v.as_obj()));
+  }
   return fmt::format("<{} object at {}>", type_name(v), static_cast<const void*>(v.as_obj()));
 }
 

@@ -31,7 +31,7 @@ struct Dict;
 struct Object {
   static constexpr uint32_t kImmortal = 0xFFFFFFFFu;
   uint32_t refcnt;
-  uint32_t gc_bits;  // reserved: cycle collector marks, per-object lock state
+  uint32_t gc_bits;  // bit 0: kGcHasHead (cycle collector); other bits: per-object lock state
   Type* type;
 };
 
@@ -139,6 +139,22 @@ struct Type : Object {
   Value (*descr_get)(Value descr, Value obj, Value type);    // functions bind to instances
   // Calls the type itself, e.g. int("3"): builds an instance.
   Value (*construct)(Type* type, const Value* args, size_t nargs, Tuple* kwnames);
+  // Data descriptors (property, classes with __set__/__delete__): sets the attribute of
+  // [obj] to [v], or deletes it when [v] is null. A non-null slot makes a data descriptor.
+  void (*descr_set)(Value descr, Value obj, Value v);
+
+  // Classes (runtime/class.cpp).
+  Tuple* bases;               // __bases__ of a class; null for built-in types ((base,) or ())
+  size_t dictoffset;          // byte offset of the instance dict (a Dict*, may be null), 0: none
+  // Attribute-cache version tag: a new value whenever the type's dict or a base's changes
+  // (type_modified), so a cache keyed by it is never stale; 0 until assigned (type_version).
+  uint32_t version;
+
+  // Cycle collector (runtime/gc.h). A type with a traverse slot is a container: its objects
+  // are allocated with a GC header and tracked. traverse calls [visit] on every Value the
+  // object owns a reference to; clear drops those references (to break a garbage cycle).
+  void (*traverse)(Object* self, void (*visit)(Value v, void* arg), void* arg);
+  void (*clear)(Object* self);
 };
 
 enum TypeFlags : uint32_t {
@@ -178,10 +194,29 @@ inline Type* type_of(Value v) {
 void* alloc_bytes(size_t n);
 void free_bytes(void* p);
 
+// Cycle-collector allocation (runtime/gc.cpp): a zeroed object of [size] bytes with a GC
+// header in front, tracked, with refcount 1, type [t] and gc_bits = kGcHasHead.
+Object* gc_alloc_object(Type* t, size_t size);
+// Untracks [o] and frees its memory, GC header included.
+void gc_free_object(Object* o);
+constexpr uint32_t kGcHasHead = 1u << 0;  // gc_bits: allocated with a GC header (runtime/gc.h)
+
+// Frees the memory of object [o]: the last step of every dealloc slot.
+inline void object_free(Object* o) {
+  if (o->gc_bits & kGcHasHead) {
+    gc_free_object(o);
+  } else {
+    free_bytes(o);
+  }
+}
+
 // Allocates a [T] with [extra] trailing bytes, refcount 1, type [t]. T's own constructor
-// is not run: fields after the header start zeroed.
+// is not run: fields after the header start zeroed. Instances of container types (with a
+// traverse slot) get a GC header and are tracked by the cycle collector; their dealloc must
+// free them with object_free.
 template <class T>
 T* alloc_object(Type* t, size_t extra = 0) {
+  if (t->traverse != nullptr) return static_cast<T*>(gc_alloc_object(t, sizeof(T) + extra));
   void* mem = alloc_bytes(sizeof(T) + extra);
   std::memset(mem, 0, sizeof(T) + extra);
   T* o = static_cast<T*>(mem);

@@ -240,19 +240,24 @@ Value generic_getattr_dict(Value obj, Str* name, Dict* dict) {
 
 Value generic_getattr(Value obj, Str* name) { return generic_getattr_dict(obj, name, nullptr); }
 
-// The AttributeError for a missing attribute, worded per kind of object.
+// The AttributeError for a missing attribute, worded per kind of object, carrying the name
+// and obj attributes (CPython 3.10+) that the traceback printer's suggestions use.
 [[noreturn]] static void raise_no_attribute(Value obj, Str* name) {
   Type* t = type_of(obj);
+  std::string msg;
   if (is_subtype(t, &module_type)) {
     Module* m = obj.as<Module>();
-    raise_fmt(&exc_AttributeError, "module '{}' has no attribute '{}'",
-              m->name != nullptr ? m->name->view() : std::string_view("?"), name->view());
+    msg = fmt::format("module '{}' has no attribute '{}'",
+                      m->name != nullptr ? m->name->view() : std::string_view("?"), name->view());
+  } else if (is_subtype(t, &type_type)) {
+    msg = fmt::format("type object '{}' has no attribute '{}'", obj.as<Type>()->name, name->view());
+  } else {
+    msg = fmt::format("'{}' object has no attribute '{}'", t->name, name->view());
   }
-  if (is_subtype(t, &type_type)) {
-    raise_fmt(&exc_AttributeError, "type object '{}' has no attribute '{}'",
-              obj.as<Type>()->name, name->view());
-  }
-  raise_fmt(&exc_AttributeError, "'{}' object has no attribute '{}'", t->name, name->view());
+  Ref exc = Ref::steal(new_exception(&exc_AttributeError, msg));
+  setattr(exc.get(), str_intern("name"), Value::from_obj(name));
+  setattr(exc.get(), str_intern("obj"), obj);
+  raise(exc.release());
 }
 
 Value getattr_opt(Value obj, Str* name) {

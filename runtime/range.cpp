@@ -71,7 +71,7 @@ static void range_dealloc(Object* o) {
   decref(r->start);
   decref(r->stop);
   decref(r->step);
-  free_bytes(o);
+  object_free(o);
 }
 
 static int64_t range_len(Value self) {
@@ -279,10 +279,10 @@ static void longrange_iter_dealloc(Object* o) {
   decref(it->cur);
   decref(it->stop);
   decref(it->step);
-  free_bytes(o);
+  object_free(o);
 }
 
-static void plain_dealloc(Object* o) { free_bytes(o); }
+static void plain_dealloc(Object* o) { object_free(o); }
 
 // ---- attributes and methods ---------------------------------------------------------------------
 

@@ -3,6 +3,7 @@
 // reinsertion order), so that iteration order, and so printed output, matches CPython's.
 // The methods and operators are in set_ops.cpp.
 #include "runtime/set_internal.h"
+#include "runtime/gc.h"
 
 #include <cstring>
 
@@ -353,6 +354,16 @@ void set_swap_bodies(Set* a, Set* b) {
 
 // ---- the type's storage slots -----------------------------------------------------------------
 
+// The cycle collector's slots: visit the keys; drop them.
+static void set_traverse(Object* o, GcVisitFn visit, void* arg) {
+  Set* s = static_cast<Set*>(o);
+  for (size_t i = 0; i <= s->mask; i++) {
+    Value k = s->table[i].key;
+    if (k != kSetDummy) visit(k, arg);
+  }
+}
+static void set_gc_clear(Object* o) { set_clear_internal(static_cast<Set*>(o)); }
+
 static void set_dealloc(Object* o) {
   Set* s = static_cast<Set*>(o);
   for (size_t i = 0; i <= s->mask; i++) {
@@ -360,7 +371,7 @@ static void set_dealloc(Object* o) {
     if (!k.is_null() && k != kSetDummy) decref(k);
   }
   if (s->table != s->smalltable) free_bytes(s->table);
-  free_bytes(o);
+  object_free(o);
 }
 
 static uint64_t shuffle_bits(uint64_t h) { return ((h ^ 89869747ull) ^ (h << 16)) * 3644798167ull; }
@@ -451,7 +462,7 @@ static Value set_iter_next(Value self) {
 static void set_iter_dealloc(Object* o) {
   SetIter* it = static_cast<SetIter*>(o);
   if (it->set) decref(it->set);
-  free_bytes(o);
+  object_free(o);
 }
 
 void init_set_type() {
@@ -459,6 +470,8 @@ void init_set_type() {
   type_init_static(&frozenset_type, "frozenset", &object_type, sizeof(Set), kTypeBaseType);
   for (Type* t : {&set_type, &frozenset_type}) {
     t->dealloc = set_dealloc;
+    t->traverse = set_traverse;
+    t->clear = set_gc_clear;
     t->repr = set_repr;
     t->len = set_len;
     t->truthy = set_truthy;

@@ -60,7 +60,7 @@ static void slice_dealloc(Object* o) {
   decref(s->start);
   decref(s->stop);
   decref(s->step);
-  free_bytes(o);
+  object_free(o);
 }
 
 static Value slice_repr(Value self) {

@@ -268,7 +268,7 @@ Str* str_intern(std::string_view s) {
 namespace {
 
 // Strings own no references: give the memory back.
-void str_dealloc(Object* o) { free_bytes(o); }
+void str_dealloc(Object* o) { object_free(o); }
 
 const char kHex[] = "0123456789abcdef";
 
@@ -563,7 +563,7 @@ struct StrIter : Object {
 void str_iter_dealloc(Object* o) {
   StrIter* it = static_cast<StrIter*>(o);
   if (it->s != nullptr) decref(it->s);
-  free_bytes(o);
+  object_free(o);
 }
 
 Value str_iter_self(Value self) {

@@ -8,6 +8,7 @@
 #include "runtime/builtins_internal.h"
 #include "runtime/io.h"
 #include "runtime/ops.h"
+#include "vm/gil.h"
 #include "vm/thread_state.h"
 
 #ifndef MINIPY_VERSION
@@ -76,7 +77,7 @@ Value s_setswitchinterval(const Value* args, size_t nargs, Tuple* kwnames) {
 
 Value s_is_gil_enabled(const Value* args, size_t nargs, Tuple* kwnames) {
   check_meth_noargs("sys._is_gil_enabled", nargs, kwnames);
-  return from_bool(!MINIPY_FREE_THREADED);
+  return from_bool(vm::gil_enabled());
 }
 
 Value s_intern(const Value* args, size_t nargs, Tuple* kwnames) {

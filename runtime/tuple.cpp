@@ -7,6 +7,7 @@
 
 #include "runtime/core.h"
 #include "runtime/error.h"
+#include "runtime/gc.h"
 #include "runtime/ops.h"
 
 namespace rt {
@@ -45,10 +46,17 @@ static Tuple* tuple_alloc(Type* type, size_t n) {
   return t;
 }
 
+// The cycle collector's traverse slot. Tuples have no clear slot (as CPython's): they are
+// immutable, so a garbage cycle through a tuple also goes through a mutable container.
+static void tuple_traverse(Object* o, GcVisitFn visit, void* arg) {
+  Tuple* t = static_cast<Tuple*>(o);
+  for (size_t i = 0; i < t->size; ++i) visit(t->items()[i], arg);
+}
+
 static void tuple_dealloc(Object* o) {
   Tuple* t = static_cast<Tuple*>(o);
   for (size_t i = 0; i < t->size; ++i) decref(t->items()[i]);
-  free_bytes(o);
+  object_free(o);
 }
 
 // "(1, 2)", "(1,)", "()".
@@ -301,7 +309,7 @@ static Value tuple_iter(Value self) {
 static void tuple_iterator_dealloc(Object* o) {
   TupleIterator* it = static_cast<TupleIterator*>(o);
   if (it->tuple != nullptr) decref(it->tuple);
-  free_bytes(o);
+  object_free(o);
 }
 
 static Value tuple_iterator_next(Value self) {
@@ -327,6 +335,7 @@ void init_tuple_type() {
   type_init_static(&tuple_type, "tuple", nullptr, sizeof(Tuple),
                    kTypeBaseType | kTypeTupleSubclass);
   tuple_type.dealloc = tuple_dealloc;
+  tuple_type.traverse = tuple_traverse;
   tuple_type.repr = tuple_repr;
   tuple_type.hash = tuple_hash;
   tuple_type.richcompare = tuple_richcompare;

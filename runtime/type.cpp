@@ -3,6 +3,7 @@
 // (repr, call, attribute access, type(x)).
 #include <fmt/format.h>
 
+#include "runtime/class.h"
 #include "runtime/core.h"
 #include "runtime/error.h"
 #include "runtime/ops.h"
@@ -37,11 +38,15 @@ static void inherit_slots(Type* t, Type* base) {
   MINIPY_INHERIT(binop)
   MINIPY_INHERIT(unary)
   MINIPY_INHERIT(descr_get)
+  MINIPY_INHERIT(descr_set)
+  MINIPY_INHERIT(traverse)
+  MINIPY_INHERIT(clear)
   if (base != &object_type) {
     MINIPY_INHERIT(construct)
   }
 #undef MINIPY_INHERIT
   if (t->basicsize == 0) t->basicsize = base->basicsize;
+  if (t->dictoffset == 0 && t->basicsize == base->basicsize) t->dictoffset = base->dictoffset;
   t->flags |= base->flags & ~(uint32_t(kTypeBaseType) | uint32_t(kTypeHeapType));
 }
 
@@ -64,6 +69,7 @@ void type_ready(Type* t) {
     incref(b);
     mro->items()[i++] = Value::from_obj(b);
   }
+  add_slot_wrappers(t, slot_mask(t));
   if (t->base != nullptr) inherit_slots(t, t->base);
   if (t->getattr == nullptr) t->getattr = generic_getattr;
   t->mro = mro;
@@ -73,6 +79,7 @@ void type_ready(Type* t) {
 static void type_dict_set(Type* t, const char* name, Value v) {
   if (t->dict == nullptr) t->dict = dict_new();
   dict_set(t->dict, Value::from_obj(str_intern(name)), v);
+  type_modified(t);
 }
 
 void type_add_method(Type* t, const char* name, NativeFn fn) {
@@ -102,7 +109,23 @@ void type_add_staticmethod(Type* t, const char* name, NativeFn fn) {
 
 void type_add_attr(Type* t, const char* name, Value v) { type_dict_set(t, name, v); }
 
-Value type_lookup(Type* t, Str* name) {
+// The method cache (CPython's): the results of type_lookup keyed by (version tag, interned
+// name). A type's tag changes whenever its dict or a base's changes, so entries never go
+// stale; values are borrowed from the type dicts, which outlive the tag.
+namespace {
+struct MethodCacheEntry {
+  uint32_t version;
+  Str* name;
+  Value value;
+};
+constexpr size_t kMethodCacheSize = 4096;
+// Per thread in the free-threaded build, where threads look types up concurrently.
+#if MINIPY_FREE_THREADED
+thread_local
+#endif
+MethodCacheEntry g_method_cache[kMethodCacheSize];
+
+Value type_lookup_uncached(Type* t, Str* name) {
   if (t->mro != nullptr) {
     Tuple* mro = t->mro;
     for (size_t i = 0; i < mro->size; ++i) {
@@ -120,6 +143,21 @@ Value type_lookup(Type* t, Str* name) {
   }
   return Value::null();
 }
+}  // namespace
+
+Value type_lookup(Type* t, Str* name) {
+  if (!name->interned || t->mro == nullptr) return type_lookup_uncached(t, name);
+  uint32_t v = t->version != 0 ? t->version : type_version(t);
+  if (v == 0) return type_lookup_uncached(t, name);
+  size_t h = ((v * 2654435761u) ^ (reinterpret_cast<uintptr_t>(name) >> 4)) & (kMethodCacheSize - 1);
+  MethodCacheEntry& e = g_method_cache[h];
+  if (e.version == v && e.name == name) return e.value;
+  Value r = type_lookup_uncached(t, name);
+  e.version = v;
+  e.name = name;
+  e.value = r;
+  return r;
+}
 
 // ---- the type object's slots --------------------------------------------------------------
 
@@ -127,10 +165,12 @@ Value type_lookup(Type* t, Str* name) {
 static Value type_repr(Value self) {
   Type* t = self.as<Type>();
   if ((t->flags & kTypeHeapType) && t->dict != nullptr) {
+    std::string_view qualname = static_cast<HeapType*>(t)->qualname->view();
     Value mod = dict_get_str(t->dict, str_intern("__module__"));
     if (!mod.is_null() && str_check(mod) && as_str(mod)->view() != "builtins") {
-      return str_value(fmt::format("<class '{}.{}'>", as_str(mod)->view(), t->name));
+      return str_value(fmt::format("<class '{}.{}'>", as_str(mod)->view(), qualname));
     }
+    return str_value(fmt::format("<class '{}'>", qualname));
   }
   return str_value(fmt::format("<class '{}'>", t->name));
 }
@@ -151,13 +191,60 @@ static Value type_construct(Type* type, const Value* args, size_t nargs, Tuple* 
     return Value::from_obj(r);
   }
   if (nargs != 1 && nargs != 3) raise_msg(&exc_TypeError, "type() takes 1 or 3 arguments");
-  raise_msg(&exc_TypeError, "type() with 3 arguments is not supported");
+  if (nargs == 1) raise_msg(&exc_TypeError, "type.__new__() takes exactly 3 arguments (1 given)");
+  if (!str_check(args[0])) {
+    raise_fmt(&exc_TypeError, "type.__new__() argument 1 must be str, not {}", type_name(args[0]));
+  }
+  if (type_of(args[1]) != &tuple_type && !isinstance(args[1], &tuple_type)) {
+    raise_fmt(&exc_TypeError, "type.__new__() argument 2 must be tuple, not {}", type_name(args[1]));
+  }
+  if (!isinstance(args[2], &dict_type)) {
+    raise_fmt(&exc_TypeError, "type.__new__() argument 3 must be dict, not {}", type_name(args[2]));
+  }
+  Str* name = as_str(args[0]);
+  return class_new(name->interned ? name : str_intern(name->view()), args[1].as<Tuple>(), args[2].as<Dict>());
 }
 
 // Attributes of a type: its own and inherited attributes (descriptors bound with no
 // instance), then the special names (__name__, __mro__, ...), then methods of `type`.
 static Value type_getattr(Value self, Str* name) {
   Type* t = self.as<Type>();
+  std::string_view sn = name->view();
+  // The type's own data descriptors come before the class attributes.
+  if (sn.size() > 4 && sn[0] == '_' && sn[1] == '_') {
+    HeapType* h = (t->flags & kTypeHeapType) ? static_cast<HeapType*>(t) : nullptr;
+    if (h != nullptr && sn == "__name__") {
+      incref(h->name_str);
+      return Value::from_obj(h->name_str);
+    }
+    if (h != nullptr && sn == "__qualname__") {
+      incref(h->qualname);
+      return Value::from_obj(h->qualname);
+    }
+    if (h != nullptr && sn == "__bases__") {
+      incref(h->bases);
+      return Value::from_obj(h->bases);
+    }
+    if (sn == "__dict__") {
+      if (t->dict == nullptr) t->dict = dict_new();
+      Dict* copy = dict_new();
+      dict_update(copy, Value::from_obj(t->dict));
+      return Value::from_obj(copy);
+    }
+    if (h != nullptr && sn == "__annotations__") {
+      Value a = dict_get_str(t->dict, name);
+      if (a.is_null()) {
+        Ref fresh = Ref::steal(Value::from_obj(dict_new()));
+        dict_set(t->dict, Value::from_obj(name), fresh.get());
+        type_modified(t);
+        return fresh.release();
+      }
+      Type* at = type_of(a);
+      if (at->descr_get != nullptr) return at->descr_get(a, Value::null(), self);
+      incref(a);
+      return a;
+    }
+  }
   Value v = type_lookup(t, name);
   if (!v.is_null()) {
     Type* vt = type_of(v);
@@ -212,9 +299,11 @@ static void type_setattr(Value self, Str* name, Value v) {
       raise_fmt(&exc_AttributeError, "type object '{}' has no attribute '{}'", t->name,
                 name->view());
     }
-    return;
+  } else {
+    dict_set(t->dict, Value::from_obj(name), v);
   }
-  dict_set(t->dict, Value::from_obj(name), v);
+  type_modified(t);
+  if (is_slot_dunder(name)) update_slots(static_cast<HeapType*>(t));
 }
 
 void init_type_type() {

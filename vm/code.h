@@ -27,6 +27,8 @@ struct ExceptionEntry {
   uint32_t depth;
 };
 
+struct AttrCache;  // vm/attr_cache.h
+
 // Local slots ("localsplus"): varnames (parameters first, then other locals), then cellvars,
 // then freevars. Cell and free slots hold Cell objects.
 struct Code : rt::Object {
@@ -47,6 +49,9 @@ struct Code : rt::Object {
   std::vector<uint32_t> code;   // instructions, see vm/opcodes.h
   std::vector<uint32_t> lines;  // source line of each instruction
   std::vector<ExceptionEntry> exception_table;
+  // Inline caches of the attribute instructions, one per instruction, allocated on first
+  // use (vm/attr_cache.h); null until then.
+  AttrCache* attr_cache;
 
   uint32_t nvarnames() const { return varnames->size; }
   uint32_t ncellvars() const { return cellvars->size; }

@@ -26,6 +26,7 @@ ArgKind arg_kind(Op op) {
     case Op::CompareNe: case Op::CompareGt: case Op::CompareGe: case Op::GetIter:
     case Op::ReturnValue: case Op::ListToTuple: case Op::PushExcInfo: case Op::PopExcept:
     case Op::CheckExcMatch: case Op::Reraise: case Op::LoadAssertionError: case Op::PrintExpr:
+    case Op::LoadBuildClass: case Op::SetupAnnotations:
       return ArgKind::None;
     case Op::LoadConst:
       return ArgKind::Const;
@@ -35,6 +36,7 @@ ArgKind arg_kind(Op op) {
       return ArgKind::Name;
     case Op::LoadFast: case Op::StoreFast: case Op::DeleteFast: case Op::MakeCell:
     case Op::LoadDeref: case Op::StoreDeref: case Op::DeleteDeref: case Op::LoadClosure:
+    case Op::LoadClassDeref:
       return ArgKind::Local;
     case Op::BinaryAdd: case Op::BinarySub: case Op::BinaryMul: case Op::BinaryTrueDiv:
     case Op::BinaryFloorDiv: case Op::BinaryMod: case Op::BinaryPow: case Op::BinaryLShift:

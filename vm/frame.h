@@ -26,7 +26,8 @@ struct Frame {
   rt::Value* localsplus;
   const uint32_t* ip;       // the instruction after the current one (saved at calls)
   uint32_t is_entry;        // entered from C++: returning leaves the interpreter loop
-  uint32_t pad_;
+  uint32_t is_init;         // a class's __init__ called by the VM's construction fast path:
+                            // base[0] holds the new instance, which the call returns
 
   rt::Value* stack() { return reinterpret_cast<rt::Value*>(this + 1); }
   // The first slot past everything this frame may use (where a nested frame may start).
@@ -64,10 +65,14 @@ void add_traceback(rt::Value exc, Code* code, int line);
 // raised while another is handled (breaking cycles in the context chain).
 void set_exception_context(ThreadState* ts, rt::Value exc);
 
-// Imports the module [name] (sys.modules, then the built-in modules). New reference.
+// Imports the module [name] (sys.modules, the built-in modules, the embedded Python ones, then
+// files along sys.path; vm/import.cpp). New reference.
 rt::Value import_module(rt::Str* name);
 // sys.modules, created on first use.
 rt::Dict* modules_dict();
+// `from m import name`: [module].name, else the submodule m.name of a package; raises
+// CPython's ImportError ("cannot import name 'x' from 'm' (/path/m.py)"). New reference.
+rt::Value import_from(rt::Value module, rt::Str* name);
 
 // Raises the RecursionError of a too-deep call.
 [[noreturn]] void raise_recursion_error();

@@ -7,9 +7,12 @@
 
 #include "runtime/core.h"
 #include "runtime/error.h"
+#include "runtime/gc.h"
 #include "runtime/init.h"
 #include "runtime/ops.h"
+#include "vm/attr_cache.h"
 #include "vm/frame.h"
+#include "vm/generator.h"
 #include "vm/interp.h"
 
 namespace rt {
@@ -57,6 +60,34 @@ Function* function_new(Code* code, Dict* globals, Dict* builtins) {
   return f;
 }
 
+// The cycle collector's slots. Clearing leaves a function that is still safe to call (code
+// run by a finalizer during a collection may): the closure stays (its cells are cleared
+// themselves), and so do the fields dealloc needs (globals, builtins, code, names).
+static void function_traverse(rt::Object* o, rt::GcVisitFn visit, void* arg) {
+  Function* f = static_cast<Function*>(o);
+  visit(Value::from_obj(f->globals), arg);
+  visit(Value::from_obj(f->builtins), arg);
+  visit(Value::from_obj(f->defaults), arg);
+  visit(Value::from_obj(f->kwdefaults), arg);
+  visit(Value::from_obj(f->closure), arg);
+  visit(Value::from_obj(f->dict), arg);
+  visit(f->module, arg);
+}
+
+static void function_clear(rt::Object* o) {
+  Function* f = static_cast<Function*>(o);
+  rt::Object* fields[] = {f->defaults, f->kwdefaults, f->dict};
+  f->defaults = nullptr;
+  f->kwdefaults = nullptr;
+  f->dict = nullptr;
+  Value module = f->module;
+  f->module = rt::None();
+  for (rt::Object* p : fields) {
+    if (p) rt::decref(p);
+  }
+  rt::decref(module);
+}
+
 static void function_dealloc(rt::Object* o) {
   Function* f = static_cast<Function*>(o);
   rt::decref(f->code);
@@ -69,7 +100,7 @@ static void function_dealloc(rt::Object* o) {
   rt::decref(f->qualname);
   if (f->dict) rt::decref(f->dict);
   rt::decref(f->module);
-  rt::free_bytes(o);
+  rt::object_free(o);
 }
 
 static Value function_repr(Value self) {
@@ -312,11 +343,19 @@ Cell* cell_new(Value v) {
 
 namespace vm {
 
+// The cycle collector's traverse slot (no clear: as CPython's, the function or self is the
+// container that breaks the cycle).
+static void method_traverse(rt::Object* o, rt::GcVisitFn visit, void* arg) {
+  rt::Method* m = static_cast<rt::Method*>(o);
+  visit(m->func, arg);
+  visit(m->self, arg);
+}
+
 static void method_dealloc(rt::Object* o) {
   rt::Method* m = static_cast<rt::Method*>(o);
   rt::decref(m->func);
   rt::decref(m->self);
-  rt::free_bytes(o);
+  rt::object_free(o);
 }
 
 // "<bound method C.f of <__main__.C object at 0x...>>"
@@ -372,9 +411,21 @@ static int64_t method_hash(Value self) {
 
 // ---- cell ----------------------------------------------------------------------------------
 
+// The cycle collector's slots: a cell holds one value.
+static void cell_traverse(rt::Object* o, rt::GcVisitFn visit, void* arg) {
+  visit(static_cast<rt::Cell*>(o)->value, arg);
+}
+
+static void cell_clear(rt::Object* o) {
+  rt::Cell* c = static_cast<rt::Cell*>(o);
+  Value v = c->value;
+  c->value = Value::null();
+  rt::decref(v);
+}
+
 static void cell_dealloc(rt::Object* o) {
   rt::decref(static_cast<rt::Cell*>(o)->value);
-  rt::free_bytes(o);
+  rt::object_free(o);
 }
 
 static Value cell_repr(Value self) {
@@ -424,12 +475,13 @@ static void code_dealloc(rt::Object* o) {
   c->code.~Vec();
   c->lines.~Vec();
   c->exception_table.~Table();
+  delete[] c->attr_cache;
   for (rt::Object* p : {static_cast<rt::Object*>(c->name), static_cast<rt::Object*>(c->qualname),
                         static_cast<rt::Object*>(c->filename), static_cast<rt::Object*>(c->consts),
                         static_cast<rt::Object*>(c->names), static_cast<rt::Object*>(c->varnames),
                         static_cast<rt::Object*>(c->cellvars), static_cast<rt::Object*>(c->freevars)})
     if (p) rt::decref(p);
-  rt::free_bytes(o);
+  rt::object_free(o);
 }
 
 static Value code_repr(Value self) {
@@ -465,6 +517,8 @@ namespace rt {
 void init_vm_types() {
   type_init_static(&function_type, "function", &object_type, sizeof(Function));
   function_type.dealloc = vm::function_dealloc;
+  function_type.traverse = vm::function_traverse;
+  function_type.clear = vm::function_clear;
   function_type.repr = vm::function_repr;
   function_type.call = vm::function_call_slot;
   function_type.descr_get = vm::function_descr_get;
@@ -474,6 +528,7 @@ void init_vm_types() {
 
   type_init_static(&method_type, "method", &object_type, sizeof(Method));
   method_type.dealloc = vm::method_dealloc;
+  method_type.traverse = vm::method_traverse;
   method_type.repr = vm::method_repr;
   method_type.call = vm::method_call;
   method_type.getattr = vm::method_getattr;
@@ -483,6 +538,8 @@ void init_vm_types() {
 
   type_init_static(&cell_type, "cell", &object_type, sizeof(Cell));
   cell_type.dealloc = vm::cell_dealloc;
+  cell_type.traverse = vm::cell_traverse;
+  cell_type.clear = vm::cell_clear;
   cell_type.repr = vm::cell_repr;
   cell_type.getattr = vm::cell_getattr;
   type_ready(&cell_type);
@@ -496,6 +553,8 @@ void init_vm_types() {
   type_init_static(&vm::traceback_type, "traceback", &object_type, sizeof(Traceback));
   vm::init_traceback_type();
   type_ready(&vm::traceback_type);
+
+  vm::init_generator_type();
 }
 
 }  // namespace rt

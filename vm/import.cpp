@@ -1,31 +1,251 @@
-// The import system: `import m` looks in sys.modules, then among the built-in modules
-// (runtime/module registry), and caches what it loads in sys.modules.
+// The import system: `import m` looks in sys.modules, then among the built-in modules (C++,
+// runtime/module registry), then the standard modules written in Python (embedded, see
+// vm/stdlib.h), then for m.py (or the package m/__init__.py) along sys.path. A module is put in
+// sys.modules before its code runs, so circular imports see the partial module, as in CPython.
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <string>
+
+#include "compiler/compile.h"
+#include "runtime/builtins_internal.h"
 #include "runtime/error.h"
 #include "runtime/ops.h"
 #include "vm/frame.h"
+#include "vm/interp.h"
+#include "vm/stdlib.h"
 
 namespace vm {
 
+using rt::Ref;
+using rt::Str;
 using rt::Value;
+
+namespace {
+
+// Modules whose code is running (imported but not finished): for the "partially initialized
+// module" wording of ImportError.
+std::set<const rt::Object*>& initializing() {
+  static std::set<const rt::Object*> s;
+  return s;
+}
+
+void set_attr(rt::Dict* d, const char* name, Value v) {
+  Ref owned = Ref::steal(v);
+  rt::dict_set(d, Value::from_obj(rt::str_intern(name)), owned.get());
+}
+
+// ModuleNotFoundError("No module named 'x'") with its name attribute set.
+[[noreturn]] void raise_not_found(std::string_view name, std::string_view msg) {
+  Ref exc = Ref::steal(rt::new_exception(&rt::exc_ModuleNotFoundError, msg));
+  Ref n = Ref::steal(rt::str_value(name));
+  rt::setattr(exc.get(), rt::str_intern("name"), n.get());
+  rt::raise(exc.release());
+}
+
+bool read_file(const std::string& path, std::string* out) {
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec)) return false;
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  *out = ss.str();
+  return true;
+}
+
+// Where a module's source was found: its file, and for a package its directory.
+struct Found {
+  std::string file;
+  std::string package_dir;  // empty for a plain module
+};
+
+// Looks for [leaf].py or [leaf]/__init__.py in each directory of [dirs].
+bool find_in_dirs(const std::vector<std::string>& dirs, std::string_view leaf, Found* found) {
+  for (const std::string& d : dirs) {
+    std::filesystem::path base = d.empty() ? std::filesystem::current_path() : std::filesystem::path(d);
+    base = std::filesystem::absolute(base).lexically_normal();
+    std::error_code ec;
+    std::filesystem::path pkg = base / std::string(leaf);
+    if (std::filesystem::is_regular_file(pkg / "__init__.py", ec)) {
+      found->file = (pkg / "__init__.py").string();
+      found->package_dir = pkg.string();
+      return true;
+    }
+    std::filesystem::path file = base / (std::string(leaf) + ".py");
+    if (std::filesystem::is_regular_file(file, ec)) {
+      found->file = file.string();
+      return true;
+    }
+  }
+  return false;
+}
+
+// The str items of a list value (sys.path, a package's __path__).
+std::vector<std::string> str_list(Value v) {
+  std::vector<std::string> out;
+  if (v.is_null() || rt::type_of(v) != &rt::list_type) return out;
+  rt::List* l = v.as<rt::List>();
+  for (size_t i = 0; i < l->size; ++i) {
+    if (rt::str_check(l->items[i])) out.emplace_back(rt::as_str(l->items[i])->view());
+  }
+  return out;
+}
+
+// Compiles [source] and runs it as module [name] (registered in sys.modules first; removed
+// again if its code raises). New reference to the module.
+Value exec_module(Str* name, const std::string& source, const std::string& filename, const Found* found) {
+  Ref code = Ref::steal(Value::from_obj(compiler::compile_source(source, filename)));
+  rt::Module* m = rt::module_new(name->view());
+  Ref mod = Ref::steal(Value::from_obj(m));
+  if (found) set_attr(m->dict, "__file__", rt::str_value(filename));
+  if (found && !found->package_dir.empty()) {
+    Ref dir = Ref::steal(rt::str_value(found->package_dir));
+    rt::List* path = rt::list_new(0);
+    rt::list_append(path, dir.get());
+    set_attr(m->dict, "__path__", Value::from_obj(path));
+  }
+  if (interp.builtins) {
+    rt::incref(interp.builtins);
+    set_attr(m->dict, "__builtins__", Value::from_obj(interp.builtins));
+  }
+  rt::Dict* modules = modules_dict();
+  rt::dict_set(modules, Value::from_obj(name), mod.get());
+  initializing().insert(m);
+  try {
+    rt::decref(run_module_code(code.as<Code>(), m->dict));
+  } catch (...) {
+    initializing().erase(m);
+    rt::dict_del(modules, Value::from_obj(name));
+    throw;
+  }
+  initializing().erase(m);
+  // As CPython, the import's result is what sys.modules holds at the end (a module may
+  // replace itself there).
+  Value result = rt::dict_get(modules, Value::from_obj(name));
+  if (result.is_null()) rt::raise_fmt(&rt::exc_ImportError, "Loaded module {} not found in sys.modules", name->view());
+  rt::incref(result);
+  return result;
+}
+
+// Loads the top-level module [name] (not in sys.modules yet).
+Value load_top_level(Str* name) {
+  if (rt::Module* m = rt::find_builtin_module(name->view())) {
+    Value mod = Value::from_obj(m);
+    Ref owner = Ref::steal(mod);
+    rt::dict_set(modules_dict(), Value::from_obj(name), mod);
+    return owner.release();
+  }
+  if (const char* src = find_lib_source(name->view())) {
+    return exec_module(name, src, "<frozen " + std::string(name->view()) + ">", nullptr);
+  }
+  Value path = rt::dict_get_str(rt::sys_module()->dict, rt::str_intern("path"));
+  Found found;
+  if (!find_in_dirs(str_list(path), name->view(), &found)) {
+    raise_not_found(name->view(), "No module named '" + std::string(name->view()) + "'");
+  }
+  std::string source;
+  if (!read_file(found.file, &source)) rt::raise_fmt(&rt::exc_ImportError, "cannot read '{}'", found.file);
+  return exec_module(name, source, found.file, &found);
+}
+
+// Loads [name] = "parent.leaf": imports the parent package, finds leaf along its __path__ and
+// binds it as an attribute of the parent.
+Value load_submodule(Str* name, size_t dot) {
+  std::string full(name->view());
+  Ref parent = Ref::steal(import_module(rt::str_intern(full.substr(0, dot))));
+  Value cached = rt::dict_get(modules_dict(), Value::from_obj(name));
+  if (!cached.is_null()) {
+    rt::incref(cached);
+    return cached;
+  }
+  std::string leaf = full.substr(dot + 1);
+  // A module that is an attribute of a built-in one (os.path).
+  Ref attr = Ref::steal(rt::getattr_opt(parent.get(), rt::str_intern(leaf)));
+  if (attr && rt::type_of(attr.get()) == &rt::module_type) {
+    rt::dict_set(modules_dict(), Value::from_obj(name), attr.get());
+    return attr.release();
+  }
+  Ref path = Ref::steal(rt::getattr_opt(parent.get(), rt::str_intern("__path__")));
+  if (!path) {
+    raise_not_found(full, "No module named '" + full + "'; '" + full.substr(0, dot) + "' is not a package");
+  }
+  Found found;
+  if (!find_in_dirs(str_list(path.get()), leaf, &found)) raise_not_found(full, "No module named '" + full + "'");
+  std::string source;
+  if (!read_file(found.file, &source)) rt::raise_fmt(&rt::exc_ImportError, "cannot read '{}'", found.file);
+  Ref mod = Ref::steal(exec_module(name, source, found.file, &found));
+  rt::setattr(parent.get(), rt::str_intern(leaf), mod.get());
+  return mod.release();
+}
+
+// The __file__ of module [m] as a string, or "unknown location".
+std::string module_location(Value m) {
+  if (rt::type_of(m) == &rt::module_type) {
+    Value f = rt::dict_get_str(m.as<rt::Module>()->dict, rt::str_intern("__file__"));
+    if (!f.is_null() && rt::str_check(f)) return std::string(rt::as_str(f)->view());
+  }
+  return "unknown location";
+}
+
+}  // namespace
+
+const char* find_lib_source(std::string_view name) {
+  for (const LibSource* s = kLibSources; s->name; ++s) {
+    if (name == s->name) return s->source;
+  }
+  return nullptr;
+}
 
 rt::Dict* modules_dict() {
   if (!interp.modules) interp.modules = rt::dict_new();
   return interp.modules;
 }
 
-Value import_module(rt::Str* name) {
+Value import_module(Str* name) {
   rt::Dict* modules = modules_dict();
   Value cached = rt::dict_get(modules, Value::from_obj(name));
   if (!cached.is_null()) {
+    if (cached == rt::None()) {
+      raise_not_found(name->view(), "import of " + std::string(name->view()) + " halted; None in sys.modules");
+    }
     rt::incref(cached);
     return cached;
   }
-  rt::Module* m = rt::find_builtin_module(name->view());
-  if (!m) rt::raise_fmt(&rt::exc_ModuleNotFoundError, "No module named '{}'", name->view());
-  Value mod = Value::from_obj(m);
-  rt::Ref owner = rt::Ref::steal(mod);
-  rt::dict_set(modules, Value::from_obj(name), mod);
-  return owner.release();
+  std::string_view n = name->view();
+  size_t dot = n.rfind('.');
+  if (dot != std::string_view::npos) return load_submodule(name, dot);
+  return load_top_level(name);
+}
+
+Value import_from(Value module, Str* name) {
+  Value v = rt::getattr_opt(module, name);
+  if (!v.is_null()) return v;
+  Ref mname = Ref::steal(rt::getattr_opt(module, rt::str_intern("__name__")));
+  std::string modname = mname && rt::str_check(mname.get()) ? std::string(mname.as<Str>()->view()) : "<unknown module name>";
+  // A submodule of a package: `from pkg import sub`.
+  Ref path = Ref::steal(rt::getattr_opt(module, rt::str_intern("__path__")));
+  if (path) {
+    std::string full = modname + "." + std::string(name->view());
+    try {
+      return import_module(rt::str_intern(full));
+    } catch (rt::PyError& e) {
+      if (!rt::isinstance(e.exc(), &rt::exc_ModuleNotFoundError)) throw;
+    }
+  }
+  std::string where = module_location(module);
+  std::string msg;
+  if (module.is_obj() && initializing().count(module.as_obj())) {
+    msg = "cannot import name '" + std::string(name->view()) + "' from partially initialized module '" + modname +
+          "' (most likely due to a circular import) (" + where + ")";
+  } else {
+    msg = "cannot import name '" + std::string(name->view()) + "' from '" + modname + "' (" + where + ")";
+  }
+  Ref exc = Ref::steal(rt::new_exception(&rt::exc_ImportError, msg));
+  Ref n = Ref::steal(rt::str_value(modname));
+  rt::setattr(exc.get(), rt::str_intern("name"), n.get());
+  rt::raise(exc.release());
 }
 
 }  // namespace vm

@@ -16,10 +16,16 @@
 #include <string>
 #include <vector>
 
+#include "runtime/class.h"
 #include "runtime/error.h"
 #include "runtime/format.h"
+#include "runtime/gc.h"
 #include "runtime/ops.h"
+#include "vm/attr_cache.h"
 #include "vm/frame.h"
+#include "vm/suggestions.h"
+#include "vm/generator.h"
+#include "vm/gil.h"
 
 namespace vm {
 
@@ -60,9 +66,7 @@ Str* local_name(Code* co, uint32_t i) {
   unbound_local(co, i);
 }
 
-[[noreturn]] __attribute__((noinline)) void name_error(Str* name) {
-  rt::raise_fmt(&rt::exc_NameError, "name '{}' is not defined", name->view());
-}
+[[noreturn]] __attribute__((noinline)) void name_error(Str* name) { raise_name_error(name); }
 
 // Globals then builtins; borrowed.
 inline Value lookup_global(Frame* f, Str* name) {
@@ -153,6 +157,11 @@ Value make_raise_from(Value exc_v, Value cause_v) {
 // Handles the eval-breaker bits at a safe point.
 __attribute__((noinline)) void handle_eval_breaker(ThreadState* ts) {
   uint32_t bits = ts->eval_breaker.load(std::memory_order_relaxed);
+  if (bits & kBreakGilDrop) gil_yield(ts);
+  if (bits & kBreakGcScheduled) {
+    ts->eval_breaker.fetch_and(~uint32_t(kBreakGcScheduled), std::memory_order_relaxed);
+    rt::gc_collect_scheduled();
+  }
   if (bits & kBreakSignal) {
     ts->eval_breaker.fetch_and(~uint32_t(kBreakSignal), std::memory_order_relaxed);
     rt::raise(Value::from_obj(&rt::exc_KeyboardInterrupt));
@@ -254,6 +263,7 @@ inline Frame* link_frame(ThreadState* ts, Code* co, Function* fn, Dict* globals,
   f->localsplus = localsplus;
   f->ip = co->code.data();
   f->is_entry = 0;
+  f->is_init = 0;
   ts->frame = f;
   ++ts->recursion_depth;
   return f;
@@ -337,6 +347,8 @@ Tuple* flatten_call_ex(Value args_tuple, Value kwargs, std::vector<Value>& flat)
   return names;
 }
 
+Value make_generator(ThreadState* ts, Function* fn, Value* lp, const Value* args, size_t nargs, Tuple* kwnames);
+
 // CallFunctionEx: [f, args_tuple(, kwargs_dict)] at [base]. For a Python function, binds
 // and links its frame (returned); otherwise calls it and stores the result in [result].
 Frame* call_ex(ThreadState* ts, Value* base, bool has_kw, Value* result) {
@@ -361,13 +373,154 @@ Frame* call_ex(ThreadState* ts, Value* base, bool has_kw, Value* result) {
     Ref hold_kwargs = Ref::steal(kwargs);
     base[1] = Value::null();
     if (has_kw) base[2] = Value::null();
+    if (f.as<Function>()->code->flags & kCoGenerator) {
+      *result = make_generator(ts, f.as<Function>(), base + 1, flat.data(), npos, kwt);
+      return nullptr;
+    }
     return push_frame_bound(ts, f.as<Function>(), base, base + 1, flat.data(), npos, kwt);
   }
   *result = rt::call(f, flat.data(), npos, kwt);
   return nullptr;
 }
 
-Value eval(ThreadState* ts, Frame* frame);
+// ---- generators (vm/generator.h) ----------------------------------------------------------
+
+// Makes [g]'s handled exception current while it runs, keeping the resumer's in g->prev_exc
+// (CPython's exc_info chain); without one of its own the resumer's stays visible.
+inline void gen_enter_exc(ThreadState* ts, Generator* g) {
+  g->prev_exc = ts->handled_exc;
+  if (!g->exc_state.is_null()) {
+    ts->handled_exc = g->exc_state;
+    g->exc_state = Value::null();
+  } else {
+    ts->handled_exc = incref_v(g->prev_exc);
+  }
+}
+
+// Restores the resumer's handled exception when [g] stops running; with [keep] (a yield) an
+// exception its except block is handling is kept for the next resumption.
+inline void gen_leave_exc(ThreadState* ts, Generator* g, bool keep) {
+  Value cur = ts->handled_exc;
+  if (keep && cur != g->prev_exc)
+    g->exc_state = cur;
+  else
+    rt::decref(cur);
+  ts->handled_exc = g->prev_exc;
+  g->prev_exc = Value::null();
+}
+
+// Copies the saved frame of [g] (created or suspended) onto the value stack at [base] and
+// links it as the innermost frame; base[0] holds a reference to [g] while it runs. Pushes
+// [sent] (borrowed) as the value of the yield unless the generator has not started. Returns
+// the frame; [*sp_out] is its stack pointer.
+Frame* gen_push_frame(ThreadState* ts, Generator* g, Value* base, Value sent, Value** sp_out) {
+  Code* co = g->code;
+  Value* lp = base + 1;
+  check_frame_room(ts, co, lp);
+  Function* fn = g->func;
+  base[0] = incref_v(Value::from_obj(g));
+  uint32_t nl = co->nlocalsplus;
+  Value* saved = g->saved();
+  for (uint32_t i = 0; i < nl; ++i) lp[i] = saved[i];
+  Frame* f = link_frame(ts, co, fn, fn->globals, fn->builtins, base, lp);
+  f->ip = co->code.data() + g->ip;
+  Value* sp = f->stack();
+  for (uint32_t i = 0; i < g->nstack; ++i) *sp++ = saved[nl + i];
+  if (g->state != GenState::Created) *sp++ = incref_v(sent);
+  g->state = GenState::Running;
+  gen_enter_exc(ts, g);
+  *sp_out = sp;
+  return f;
+}
+
+// A yield: moves generator frame [f]'s locals and evaluation stack (up to [sp]) back into its
+// generator, suspended before instruction index [ip], and unlinks the frame. The caller
+// releases the frame's reference to the generator (returned).
+inline Generator* gen_save_frame(ThreadState* ts, Frame* f, Value* sp, uint32_t ip) {
+  Generator* g = f->base[0].as<Generator>();
+  uint32_t nl = f->code->nlocalsplus;
+  Value* saved = g->saved();
+  for (uint32_t i = 0; i < nl; ++i) saved[i] = f->localsplus[i];
+  Value* stack = f->stack();
+  uint32_t n = static_cast<uint32_t>(sp - stack);
+  for (uint32_t i = 0; i < n; ++i) saved[nl + i] = stack[i];
+  g->nstack = n;
+  g->ip = ip;
+  g->state = GenState::Suspended;
+  gen_leave_exc(ts, g, true);
+  ts->frame = f->prev;
+  --ts->recursion_depth;
+  return g;
+}
+
+// Generator frame [f] finishes (return or exception): the generator is closed.
+inline void gen_finish(ThreadState* ts, Frame* f) {
+  Generator* g = f->base[0].as<Generator>();
+  g->state = GenState::Closed;
+  g->nstack = 0;
+  gen_leave_exc(ts, g, false);
+}
+
+// PEP 479: a StopIteration leaving a generator frame becomes "RuntimeError: generator raised
+// StopIteration" caused by it. Takes and returns an owned exception.
+__attribute__((noinline)) Value gen_stop_iteration_to_runtime_error(Value exc) {
+  if (!rt::exception_matches(exc, Value::from_obj(&rt::exc_StopIteration))) return exc;
+  Value r = rt::new_exception(&rt::exc_RuntimeError, "generator raised StopIteration");
+  rt::BaseException* be = r.as<rt::BaseException>();
+  be->cause = exc;
+  be->context = incref_v(exc);
+  be->suppress_context = true;
+  return r;
+}
+
+// Send's generic path: [it].send([v]) (next(it) when [v] is None). Returns true with the
+// yielded value in [*out], or false with the return value when the iterator is exhausted.
+bool send_generic(Value it, Value v, Value* out) {
+  try {
+    Value r;
+    Type* t = rt::type_of(it);
+    if (v == rt::None() && t->next) {
+      r = t->next(it);
+      if (r.is_null()) {
+        *out = rt::None();
+        return false;
+      }
+    } else {
+      Ref meth = Ref::steal(rt::getattr(it, rt::str_intern("send")));
+      r = rt::call1(meth.get(), v);
+    }
+    *out = r;
+    return true;
+  } catch (rt::PyError& e) {
+    if (!rt::exception_matches(e.exc(), Value::from_obj(&rt::exc_StopIteration))) throw;
+    *out = rt::getattr(e.exc(), rt::str_intern("value"));
+    return false;
+  }
+}
+
+// A call of generator function [fn] from C++ or CallFunctionEx: binds the arguments on the
+// value stack at [lp] and returns the new generator.
+Value make_generator(ThreadState* ts, Function* fn, Value* lp, const Value* args, size_t nargs, Tuple* kwnames) {
+  Code* co = fn->code;
+  check_frame_room(ts, co, lp);
+  for (uint32_t i = 0; i < co->nlocalsplus; ++i) lp[i] = Value::null();
+  bind_arguments(fn, lp, args, nargs, kwnames);
+  return Value::from_obj(generator_new(fn, lp));
+}
+
+// ---- with ----------------------------------------------------------------------------------
+
+// CPython's _PyObject_LookupSpecial: [name] on the type of [obj], bound to it; null if missing.
+Value lookup_special(Value obj, const char* name) {
+  Type* t = rt::type_of(obj);
+  Value d = rt::type_lookup(t, rt::str_intern(name));
+  if (d.is_null()) return d;
+  Type* dt = rt::type_of(d);
+  if (dt->descr_get) return dt->descr_get(d, obj, Value::from_obj(t));
+  return incref_v(d);
+}
+
+Value eval(ThreadState* ts, Frame* frame, Value* sp0 = nullptr, Value throw_exc = Value::null());
 
 }  // namespace
 
@@ -440,7 +593,10 @@ Value eval(ThreadState* ts, Frame* frame);
 
 namespace {
 
-Value eval(ThreadState* ts, Frame* frame) {
+// Runs [frame] until its entry frame returns (or a generator entry frame yields). [sp0] is
+// the stack pointer of a resumed generator frame (null: an empty stack); [throw_exc]
+// (stolen) is raised at the frame's current instruction first (generator throw()).
+Value eval(ThreadState* ts, Frame* frame, Value* sp0, Value throw_exc) {
 #if MINIPY_COMPUTED_GOTO
   static const void* const kLabels[256] = {
 #define MINIPY_OP_LABEL(name, pops, pushes, jpops, jpushes, flags, doc) &&L_##name,
@@ -453,7 +609,7 @@ Value eval(ThreadState* ts, Frame* frame) {
   Value* locals;
   Value* consts;
   const uint32_t* ip = frame->ip;
-  Value* sp = frame->stack();
+  Value* sp = sp0 ? sp0 : frame->stack();
   uint32_t word = 0;
   Value exc = Value::null();  // the exception being unwound (owned)
   bool add_tb = true;
@@ -463,6 +619,11 @@ Value eval(ThreadState* ts, Frame* frame) {
   size_t call_nargs = 0;
   Tuple* call_kw = nullptr;
   LOAD_FRAME();
+  if (!throw_exc.is_null()) {
+    exc = throw_exc;
+    set_exception_context(ts, exc);
+    goto error;
+  }
 
   for (;;) {
     try {
@@ -590,18 +751,70 @@ Value eval(ThreadState* ts, Frame* frame) {
         *sp++ = incref_v(locals[ARG]);
         DISPATCH();
       }
+      CASE(LoadClassDeref) {
+        Value v = frame->locals ? rt::dict_get_str(frame->locals, local_name(co, ARG)) : Value::null();
+        if (v.is_null()) {
+          v = locals[ARG].as<rt::Cell>()->value;
+          if (v.is_null()) unbound_deref(co, ARG);
+        }
+        *sp++ = incref_v(v);
+        DISPATCH();
+      }
+      CASE(SetupAnnotations) {
+        Dict* d = frame->locals ? frame->locals : frame->globals;
+        Str* key = rt::str_intern("__annotations__");
+        if (rt::dict_get_str(d, key).is_null()) {
+          Ref ann = Ref::steal(Value::from_obj(rt::dict_new()));
+          rt::dict_set(d, Value::from_obj(key), ann.get());
+        }
+        DISPATCH();
+      }
 
       // ---- attributes and items
       CASE(LoadAttr) {
         Value obj = sp[-1];
+        AttrCache& c = attr_cache_at(co, ip - code_start - 1);
+        if (obj.is_obj() && c.version == obj.as_obj()->type->version && c.version != 0) {
+          Dict* d = *rt::instance_dict_slot(obj);
+          if (d != nullptr && c.index < d->nentries) {
+            rt::DictEntry& e = d->entries[c.index];
+            if (e.key == co->names->items()[ARG]) {
+              Value v = incref_v(e.value);
+              rt::decref(obj);
+              sp[-1] = v;
+              DISPATCH();
+            }
+          }
+        }
         Value r = rt::getattr(obj, NAME(ARG));
+        if (obj.is_obj() && (obj.as_obj()->type->flags & rt::kTypeHeapType) && c.version != obj.as_obj()->type->version)
+          attr_cache_fill_dict(c, obj, NAME(ARG));
         rt::decref(obj);
         sp[-1] = r;
         DISPATCH();
       }
       CASE(StoreAttr) {
-        rt::setattr(sp[-1], NAME(ARG), sp[-2]);
-        rt::decref(sp[-1]);
+        Value obj = sp[-1];
+        AttrCache& c = attr_cache_at(co, ip - code_start - 1);
+        if (obj.is_obj() && c.version == obj.as_obj()->type->version && c.version != 0) {
+          Dict* d = *rt::instance_dict_slot(obj);
+          if (d != nullptr && c.index < d->nentries) {
+            rt::DictEntry& e = d->entries[c.index];
+            if (e.key == co->names->items()[ARG]) {
+              Value old = e.value;
+              e.value = sp[-2];
+              d->version++;
+              sp -= 2;
+              rt::decref(old);
+              rt::decref(obj);
+              DISPATCH();
+            }
+          }
+        }
+        rt::setattr(obj, NAME(ARG), sp[-2]);
+        if (obj.is_obj() && (obj.as_obj()->type->flags & rt::kTypeHeapType) && c.version != obj.as_obj()->type->version)
+          attr_cache_fill_dict(c, obj, NAME(ARG));
+        rt::decref(obj);
         rt::decref(sp[-2]);
         sp -= 2;
         DISPATCH();
@@ -615,7 +828,7 @@ Value eval(ThreadState* ts, Frame* frame) {
         Value obj = sp[-1];
         Type* t = rt::type_of(obj);
         Str* name = NAME(ARG);
-        if (!(t->flags & rt::kTypeHeapType)) {
+        if (!(t->flags & rt::kTypeHeapType) && t->getattr == rt::generic_getattr) {
           Value d = rt::type_lookup(t, name);
           if (!d.is_null()) {
             Type* dt = d.as_obj()->type;
@@ -625,8 +838,30 @@ Value eval(ThreadState* ts, Frame* frame) {
               DISPATCH();
             }
           }
+        } else if (t->getattr == rt::instance_getattr) {
+          // A method of a class: [function, self] without a bound method, unless the
+          // instance dict shadows it. The inline cache remembers the function.
+          AttrCache& c = attr_cache_at(co, ip - code_start - 1);
+          Value d = c.version == t->version && c.version != 0 ? c.descr : attr_cache_fill_method(c, obj, name);
+          if (!d.is_null()) {
+            Dict* idict = *rt::instance_dict_slot(obj);
+            if (idict == nullptr || rt::dict_get_str(idict, name).is_null()) {
+              sp[-1] = incref_v(d);
+              *sp++ = obj;
+              DISPATCH();
+            }
+          }
         }
         Value r = rt::getattr(obj, name);
+        if (r.is_obj() && r.as_obj()->type == &rt::method_type &&
+            rt::type_of(r.as<rt::Method>()->func) == &rt::function_type) {
+          rt::Method* m = r.as<rt::Method>();
+          sp[-1] = incref_v(m->func);
+          *sp++ = incref_v(m->self);
+          rt::decref(obj);
+          rt::decref(r);
+          DISPATCH();
+        }
         sp[-1] = r;
         rt::decref(obj);
         *sp++ = Value::null();
@@ -932,6 +1167,17 @@ Value eval(ThreadState* ts, Frame* frame) {
       CASE(ForIter) {
         Value it = sp[-1];
         Type* t = rt::type_of(it);
+        if (t == &generator_type && it.as<Generator>()->state < GenState::Running) {
+          // Resume the generator in this loop: it yields [it, value] back to the next
+          // instruction, or returns to the ForIter's target (see ReturnValue).
+          frame->ip = ip;
+          Value* nsp;
+          frame = gen_push_frame(ts, it.as<Generator>(), sp, rt::None(), &nsp);
+          LOAD_FRAME();
+          ip = frame->ip;
+          sp = nsp;
+          DISPATCH();
+        }
         Value nx = t->next ? t->next(it) : rt::iter_next(it);
         if (nx.is_null()) {
           --sp;
@@ -945,15 +1191,86 @@ Value eval(ThreadState* ts, Frame* frame) {
       CASE(ReturnValue) {
         Value r = *--sp;
         Value* base = frame->base;
+        bool gen_frame = (co->flags & kCoGenerator) != 0;
+        if (gen_frame) gen_finish(ts, frame);
+        uint32_t init_frame = frame->is_init;
+        Value instance = base[0];
+        if (init_frame) base[0] = Value::null();
         release_frame(frame, sp);
         ts->frame = frame->prev;
-        --ts->recursion_depth;
+        ts->recursion_depth -= 1 + init_frame;
         if (frame->is_entry) return r;
         frame = frame->prev;
         LOAD_FRAME();
         ip = frame->ip;
         sp = base;
+        if (__builtin_expect(init_frame != 0, 0)) {
+          // Construction fast path: the call's result is the instance; __init__ must have
+          // returned None (the error is raised at the caller's call).
+          if (r != rt::None()) {
+            rt::decref(instance);
+            rt::check_init_result(r);
+          }
+          r = instance;
+        }
+        if (__builtin_expect(gen_frame, 0)) {
+          // A generator resumed by ForIter (pop the iterator, leave the loop) or by Send
+          // ([iter] -> [value]) returned.
+          uint32_t w = ip[-1];
+          rt::decref(*--sp);
+          if (op_of(w) == Op::ForIter)
+            rt::decref(r);
+          else
+            *sp++ = r;
+          JUMP_TO(arg_of(w));
+          DISPATCH();
+        }
         *sp++ = r;
+        DISPATCH();
+      }
+      CASE(YieldValue) {
+        Value v = *--sp;
+        Frame* f = frame;
+        Value* base = f->base;
+        Generator* g = gen_save_frame(ts, f, sp, static_cast<uint32_t>(ip - code_start));
+        if (f->is_entry) {
+          rt::decref(g);
+          return v;
+        }
+        frame = f->prev;
+        LOAD_FRAME();
+        ip = frame->ip;
+        sp = base;
+        *sp++ = v;
+        rt::decref(g);
+        DISPATCH();
+      }
+      CASE(Send) {
+        Value v = sp[-1], it = sp[-2];
+        if (rt::type_of(it) == &generator_type && it.as<Generator>()->state < GenState::Running) {
+          Generator* g = it.as<Generator>();
+          if (g->state == GenState::Created && v != rt::None())
+            rt::raise_msg(&rt::exc_TypeError, "can't send non-None value to a just-started generator");
+          frame->ip = ip;
+          Value* nsp;
+          frame = gen_push_frame(ts, g, sp - 1, v, &nsp);
+          rt::decref(v);
+          LOAD_FRAME();
+          ip = frame->ip;
+          sp = nsp;
+          DISPATCH();
+        }
+        Value r;
+        bool yielded = send_generic(it, v, &r);
+        rt::decref(v);
+        --sp;
+        if (yielded) {
+          *sp++ = r;
+          DISPATCH();
+        }
+        rt::decref(it);
+        sp[-1] = r;
+        JUMP_TO(ARG);
         DISPATCH();
       }
 
@@ -1029,6 +1346,12 @@ Value eval(ThreadState* ts, Frame* frame) {
         }
         while (sp > base) rt::decref(*--sp);
         *sp++ = r;
+        DISPATCH();
+      }
+      CASE(LoadBuildClass) {
+        Value bc = rt::dict_get_str(frame->builtins, rt::str_intern("__build_class__"));
+        if (bc.is_null()) rt::raise_msg(&rt::exc_NameError, "__build_class__ not found");
+        *sp++ = incref_v(bc);
         DISPATCH();
       }
       CASE(MakeFunction) {
@@ -1292,6 +1615,31 @@ Value eval(ThreadState* ts, Frame* frame) {
         *sp++ = Value::from_obj(&rt::exc_AssertionError);
         DISPATCH();
       }
+      CASE(BeforeWith) {
+        Value mgr = sp[-1];
+        Ref enter = Ref::steal(lookup_special(mgr, "__enter__"));
+        if (!enter)
+          rt::raise_fmt(&rt::exc_TypeError, "'{}' object does not support the context manager protocol",
+                        rt::type_name(mgr));
+        Value exit = lookup_special(mgr, "__exit__");
+        if (exit.is_null())
+          rt::raise_fmt(&rt::exc_TypeError,
+                        "'{}' object does not support the context manager protocol (missed __exit__ method)",
+                        rt::type_name(mgr));
+        sp[-1] = exit;
+        rt::decref(mgr);
+        *sp++ = rt::call0(enter.get());
+        DISPATCH();
+      }
+      CASE(WithExceptStart) {
+        Value e = sp[-1];
+        rt::BaseException* be = rt::exception_check(e) ? e.as<rt::BaseException>() : nullptr;
+        Value args[3] = {Value::from_obj(rt::type_of(e)), e,
+                         be && be->traceback ? Value::from_obj(be->traceback) : rt::None()};
+        *sp = rt::call(sp[-3], args, 3);
+        ++sp;
+        DISPATCH();
+      }
 
       // ---- modules
       CASE(ImportName) {
@@ -1299,13 +1647,7 @@ Value eval(ThreadState* ts, Frame* frame) {
         DISPATCH();
       }
       CASE(ImportFrom) {
-        Value m = sp[-1];
-        Value v = rt::getattr_opt(m, NAME(ARG));
-        if (v.is_null()) {
-          Ref mname = Ref::steal(rt::getattr_opt(m, rt::str_intern("__name__")));
-          rt::raise_fmt(&rt::exc_ImportError, "cannot import name '{}' from '{}' (unknown location)",
-                        NAME(ARG)->view(), mname ? rt::str_string(mname.get()) : std::string("?"));
-        }
+        Value v = import_from(sp[-1], NAME(ARG));
         *sp++ = v;
         DISPATCH();
       }
@@ -1338,15 +1680,44 @@ Value eval(ThreadState* ts, Frame* frame) {
       Value callable = call_base[0];
       if (callable.is_obj()) {
         Type* ct = callable.as_obj()->type;
+        uint32_t is_init = 0;
+        if (ct == &rt::type_type && callable.as<Type>()->construct == rt::class_construct) {
+          // Constructing an instance of a class whose __init__ is a Python function: the
+          // instance replaces the class in the callable slot, and __init__ runs as a
+          // frame of this loop (no C++ recursion) with the instance as self.
+          Type* t = callable.as<Type>();
+          Value init = rt::class_simple_init(t);
+          if (!init.is_null()) {
+            CHECK_BREAKER();
+            Value inst = rt::instance_alloc(t);
+            if (call_args != call_base + 2) {
+              for (Value* p = sp; p > call_args; --p) *p = p[-1];
+              ++sp;
+            }
+            call_base[1] = incref_v(inst);
+            call_base[0] = inst;
+            call_args = call_base + 1;
+            ++call_nargs;
+            callable = init;
+            ct = &rt::function_type;
+            is_init = 1;
+          }
+        }
         if (ct == &rt::function_type) {
           Function* fn = callable.as<Function>();
           Code* nco = fn->code;
           CHECK_BREAKER();
           Value* lp = call_args;
+          if (is_init) {
+            // CPython checks the C-level type call, then the __init__ frame.
+            if (ts->recursion_depth >= interp.recursion_limit)
+              rt::raise_msg(&rt::exc_RecursionError, "maximum recursion depth exceeded while calling a Python object");
+            if (ts->recursion_depth + 1 >= interp.recursion_limit) raise_recursion_error();
+          }
           check_frame_room(ts, nco, lp);
           uint32_t nlp = nco->nlocalsplus;
           uint32_t argc = nco->argcount;
-          if (call_kw == nullptr && (nco->flags & (kCoVarargs | kCoVarkeywords)) == 0 &&
+          if (call_kw == nullptr && (nco->flags & (kCoVarargs | kCoVarkeywords | kCoGenerator)) == 0 &&
               nco->kwonlyargcount == 0 && call_nargs <= argc &&
               call_nargs + (fn->defaults ? fn->defaults->size : 0) >= argc) {
             // Fast path: positional arguments (and trailing defaults) only.
@@ -1362,9 +1733,22 @@ Value eval(ThreadState* ts, Frame* frame) {
             for (Value* p = call_args; p < sp; ++p) *p = Value::null();
             for (uint32_t i = 0; i < nlp; ++i) lp[i] = Value::null();
             bind_arguments(fn, lp, moved.v.data(), call_nargs, call_kw);
+            if (nco->flags & kCoGenerator) {
+              Value g = Value::from_obj(generator_new(fn, lp));
+              // A computed goto leaves this scope without running destructors: release the
+              // moved arguments here (they leaked, keeping generator cycles alive).
+              for (Value x : moved.v) rt::decref(x);
+              moved.v.clear();
+              while (sp > call_base) rt::decref(*--sp);
+              *sp++ = g;
+              DISPATCH();
+            }
           }
           frame->ip = ip;
           frame = link_frame(ts, nco, fn, fn->globals, fn->builtins, call_base, lp);
+          // As in CPython, where type.__call__ is a C call: construction counts two levels.
+          frame->is_init = is_init;
+          ts->recursion_depth += is_init;
           LOAD_FRAME();
           ip = code_start;
           sp = frame->stack();
@@ -1417,9 +1801,13 @@ Value eval(ThreadState* ts, Frame* frame) {
         break;
       }
       Value* base = frame->base;
+      if (co->flags & kCoGenerator) {
+        gen_finish(ts, frame);
+        exc = gen_stop_iteration_to_runtime_error(exc);
+      }
       release_frame(frame, sp);
       ts->frame = frame->prev;
-      --ts->recursion_depth;
+      ts->recursion_depth -= 1 + frame->is_init;
       if (frame->is_entry) throw rt::PyError(exc);
       frame = frame->prev;
       LOAD_FRAME();
@@ -1475,6 +1863,7 @@ Value call_function(Function* fn, const Value* args, size_t nargs, Tuple* kwname
     ~DepthLevel() { --ts->recursion_depth; }
   } level(ts);
   Value* base = stack_top(ts);
+  if (fn->code->flags & kCoGenerator) return make_generator(ts, fn, base + 1, args, nargs, kwnames);
   base[0] = incref_v(Value::from_obj(fn));
   Frame* f;
   try {
@@ -1483,6 +1872,39 @@ Value call_function(Function* fn, const Value* args, size_t nargs, Tuple* kwname
     rt::decref(base[0]);
     throw;
   }
+  f->is_entry = 1;
+  return eval(ts, f);
+}
+
+Value generator_resume(Generator* g, Value sent, Value throw_exc) {
+  ThreadState* ts = current_thread();
+  Ref thrown = Ref::steal(throw_exc);
+  check_c_stack(ts);
+  Value* base = stack_top(ts);
+  Value* sp;
+  Frame* f = gen_push_frame(ts, g, base, sent, &sp);
+  f->is_entry = 1;
+  return eval(ts, f, sp, thrown.release());
+}
+
+Value call_function_with_locals(Function* fn, Dict* locals) {
+  ThreadState* ts = current_thread();
+  check_c_stack(ts);
+  struct DepthLevel {
+    ThreadState* ts;
+    explicit DepthLevel(ThreadState* t) : ts(t) { ++ts->recursion_depth; }
+    ~DepthLevel() { --ts->recursion_depth; }
+  } level(ts);
+  Value* base = stack_top(ts);
+  base[0] = incref_v(Value::from_obj(fn));
+  Frame* f;
+  try {
+    f = push_frame_bound(ts, fn, base, base + 1, nullptr, 0, nullptr);
+  } catch (...) {
+    rt::decref(base[0]);
+    throw;
+  }
+  f->locals = locals;
   f->is_entry = 1;
   return eval(ts, f);
 }

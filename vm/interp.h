@@ -16,6 +16,10 @@ rt::Value run_module_code(Code* code, rt::Dict* globals);
 // loop do not come here and do not grow the C stack.
 rt::Value call_function(rt::Function* f, const rt::Value* args, size_t nargs, rt::Tuple* kwnames);
 
+// Runs the body of a class statement: calls [fn] (no arguments) with [locals] as the names
+// dict of its frame (LoadName/StoreName). Returns its result (the __class__ cell or None).
+rt::Value call_function_with_locals(rt::Function* fn, rt::Dict* locals);
+
 // The globals of the innermost running Python frame (globals(), vars()).
 rt::Dict* current_globals();
 

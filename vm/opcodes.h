@@ -37,6 +37,8 @@
   OP(StoreDeref,       1, 0, 0, 0, 0,     "Pops into the cell in slot [arg].") \
   OP(DeleteDeref,      0, 0, 0, 0, 0,     "Empties the cell in slot [arg].") \
   OP(LoadClosure,      0, 1, 0, 0, 0,     "Pushes the cell object in slot [arg] (to build a closure).") \
+  OP(LoadClassDeref,   0, 1, 0, 0, 0,     "Class bodies: pushes the locals dict's value for free slot [arg]'s name, else the cell's contents.") \
+  OP(SetupAnnotations, 0, 0, 0, 0, 0,     "Module and class bodies: creates __annotations__ in the locals dict if missing.") \
   /* attributes and items */ \
   OP(LoadAttr,         1, 1, 0, 0, 0,     "[obj] -> [obj.names[arg]].") \
   OP(StoreAttr,        2, 0, 0, 0, 0,     "[value, obj] -> []: obj.names[arg] = value.") \
@@ -81,11 +83,14 @@
   OP(GetIter,          1, 1, 0, 0, 0,     "[obj] -> [iter(obj)].") \
   OP(ForIter,          1, 2, 1, 0, kJump, "[it] -> [it, next(it)]; when exhausted pops it and jumps to [arg].") \
   OP(ReturnValue,      1, 0, 0, 0, 0,     "Returns TOS to the caller.") \
+  OP(YieldValue,       1, 1, 0, 0, 0,     "Generators: yields TOS; resumed, pushes the sent value (arg 1: in yield from).") \
+  OP(Send,             2, 2, 2, 1, kJump, "[iter, v] -> [iter, iter.send(v)]; when iter returns: [value], jumps to [arg].") \
   /* calls */ \
   OP(Call,       arg + 1, 1, 0, 0, 0,     "[f, a1..an] -> [f(a1..an)]; n = arg. A safe point.") \
   OP(CallMethod, arg + 2, 1, 0, 0, 0,     "[m, self|null, a1..an] -> [result]; n = arg (see LoadMethod).") \
   OP(CallKw,     arg + 2, 1, 0, 0, 0,     "[f, a1..an, kwnames] -> [result]; n = arg, the last len(kwnames) are keywords.") \
   OP(CallFunctionEx, (arg & 1) + 2, 1, 0, 0, 0, "[f, args_tuple(, kwargs_dict)] -> [f(*args, **kwargs)]; arg 1: has kwargs.") \
+  OP(LoadBuildClass,   0, 1, 0, 0, 0,     "Pushes builtins.__build_class__ (class statements: then body function, name, bases; Call).") \
   OP(MakeFunction, 1 + ((arg & 1) != 0) + ((arg & 2) != 0) + ((arg & 8) != 0), 1, 0, 0, 0, \
      "[closure?(8), kwdefaults?(2), defaults?(1), code] -> [function]; arg holds the flags.") \
   /* builders */ \
@@ -114,6 +119,8 @@
   OP(CheckExcMatch,    2, 1, 0, 0, 0,     "[exc, type] -> [isinstance(exc, type)] (after Copy 1); TypeError for a non-class.") \
   OP(Reraise,          1, 0, 0, 0, 0,     "Pops TOS and raises it again without a new traceback entry.") \
   OP(LoadAssertionError, 0, 1, 0, 0, 0,   "Pushes AssertionError.") \
+  OP(BeforeWith,       1, 2, 0, 0, 0,     "[mgr] -> [bound mgr.__exit__, mgr.__enter__()].") \
+  OP(WithExceptStart,  3, 4, 0, 0, 0,     "[exit, prev, exc] -> [exit, prev, exc, exit(type(exc), exc, tb)].") \
   /* modules */ \
   OP(ImportName,       0, 1, 0, 0, 0,     "Imports module names[arg] and pushes it.") \
   OP(ImportFrom,       1, 2, 0, 0, 0,     "[module] -> [module, module.names[arg]]; ImportError if missing.") \

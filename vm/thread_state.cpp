@@ -1,12 +1,16 @@
 // Per-thread interpreter state: the mmap-reserved value stack, the C stack bound used by the
-// native recursion guard, and the SIGINT handler that raises the eval-breaker flag.
+// native recursion guard, the registry of every thread's state, and the SIGINT handler that
+// raises the eval-breaker flag.
 #include "vm/thread_state.h"
 
 #include <pthread.h>
 #include <signal.h>
 #include <sys/mman.h>
+#include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
+#include <mutex>
 
 #include "runtime/error.h"
 #include "vm/frame.h"
@@ -24,6 +28,8 @@ constexpr uintptr_t kCStackMargin = 256 * 1024;
 
 thread_local ThreadState* tls_state = nullptr;
 ThreadState* main_state = nullptr;
+std::mutex registry_mutex;
+std::vector<ThreadState*> registry;
 
 // The lowest usable address of the calling thread's C stack, plus the safety margin.
 uintptr_t compute_c_stack_limit() {
@@ -57,9 +63,35 @@ ThreadState* thread_state_init() {
   ts->stack_base = static_cast<rt::Value*>(mem);
   ts->stack_limit = ts->stack_base + kValueStackSlots;
   ts->c_stack_limit = compute_c_stack_limit();
+  ts->ident = static_cast<uint64_t>(pthread_self());
+  ts->native_id = static_cast<int64_t>(gettid());
   tls_state = ts;
+  std::lock_guard<std::mutex> lock(registry_mutex);
   if (!main_state) main_state = ts;
+  static uint64_t serial = 0;
+  ts->serial = ++serial;
+  registry.push_back(ts);
   return ts;
+}
+
+void thread_state_exit() {
+  ThreadState* ts = tls_state;
+  if (!ts || ts == main_state) return;
+  {
+    std::lock_guard<std::mutex> lock(registry_mutex);
+    std::erase(registry, ts);
+  }
+  rt::decref(ts->handled_exc);
+  munmap(ts->stack_base, kValueStackSlots * sizeof(rt::Value));
+  tls_state = nullptr;
+  delete ts;
+}
+
+ThreadState* main_thread_state() { return main_state; }
+
+void for_each_thread_state(const std::function<void(ThreadState*)>& fn) {
+  std::lock_guard<std::mutex> lock(registry_mutex);
+  for (ThreadState* ts : registry) fn(ts);
 }
 
 void install_signal_handlers() {

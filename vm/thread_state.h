@@ -5,6 +5,7 @@
 
 #include <atomic>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -20,6 +21,7 @@ enum EvalBreakerBits : uint32_t {
   kBreakSignal = 1u << 0,       // SIGINT arrived: raise KeyboardInterrupt
   kBreakGilDrop = 1u << 1,      // another thread asks for the GIL (threads issue)
   kBreakStopWorld = 1u << 2,    // stop-the-world request (cycle collector, free-threaded)
+  kBreakGcScheduled = 1u << 3,  // the allocation count passed the threshold: collect (gc.h)
 };
 
 struct ThreadState {
@@ -34,12 +36,23 @@ struct ThreadState {
 
   rt::Value handled_exc;         // the exception an except block is handling (null if none)
   uintptr_t c_stack_limit = 0;   // lowest safe C stack address (native recursion guard)
+
+  bool holds_gil = false;        // this thread holds the GIL (vm/gil.cpp)
+  uint64_t ident = 0;            // threading.get_ident(): the pthread_t
+  int64_t native_id = 0;         // threading.get_native_id(): the kernel thread id
+  uint64_t serial = 0;           // 1, 2, ... in creation order; never reused (unlike ident)
 };
 
 // The calling thread's state.
 ThreadState* current_thread();
-// Creates the state of the calling thread (once per thread).
+// Creates the state of the calling thread (once per thread) and adds it to the registry.
 ThreadState* thread_state_init();
+// Removes the calling thread's state from the registry and frees it (at thread exit).
+void thread_state_exit();
+// The main thread's state (the first one created).
+ThreadState* main_thread_state();
+// Calls [fn] on every registered thread state, under the registry's lock.
+void for_each_thread_state(const std::function<void(ThreadState*)>& fn);
 
 struct Interpreter {
   int recursion_limit = 1000;

@@ -16,6 +16,7 @@
 #include "runtime/ops.h"
 #include "vm/frame.h"
 #include "vm/interp.h"
+#include "vm/suggestions.h"
 
 namespace vm {
 
@@ -261,7 +262,7 @@ struct Printer {
       return;
     }
     std::string m = str_of(exc);
-    out += type_name(t) + (m.empty() ? "" : ": " + m) + "\n";
+    out += type_name(t) + (m.empty() ? "" : ": " + m) + suggestion_suffix(exc) + "\n";
   }
 
   // Prints the cause or context first (each exception once), then [exc].

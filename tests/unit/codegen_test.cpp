@@ -329,8 +329,8 @@ TEST_F(CodegenTest, CodegenErrors) {
   EXPECT_EQ(compile_error("return 1\n"), "SyntaxError: 'return' outside function (t.py, line 1)");
   EXPECT_EQ(compile_error("break\n"), "SyntaxError: 'break' outside loop (t.py, line 1)");
   EXPECT_EQ(compile_error("def f():\n    continue\n"), "SyntaxError: 'continue' not properly in loop (t.py, line 2)");
-  EXPECT_EQ(compile_error("class C:\n    pass\n"), "SyntaxError: 'class' is not supported yet (t.py, line 1)");
-  EXPECT_EQ(compile_error("def g():\n    yield 1\n"), "SyntaxError: 'yield' is not supported yet (t.py, line 2)");
+  EXPECT_EQ(compile_error("class C:\n    return 1\n"), "SyntaxError: 'return' outside function (t.py, line 2)");
+  EXPECT_EQ(compile_error("yield 1\n"), "SyntaxError: 'yield' outside function (t.py, line 1)");
 }
 
 TEST_F(CodegenTest, DisassemblerListsNestedCode) {

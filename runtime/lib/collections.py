@@ -1,0 +1,309 @@
+"""collections: deque (C++, from _collections), and defaultdict, Counter, OrderedDict and
+namedtuple written in Python."""
+
+from _collections import deque
+
+
+class defaultdict(dict):
+    """dict subclass that calls a factory function to supply missing values."""
+
+    def __init__(self, default_factory=None, /, *args, **kwargs):
+        if default_factory is not None and not callable(default_factory):
+            raise TypeError('first argument must be callable or None')
+        if args or kwargs:
+            dict.update(self, *args, **kwargs)
+        self.default_factory = default_factory
+
+    def __missing__(self, key):
+        if self.default_factory is None:
+            raise KeyError(key)
+        value = self.default_factory()
+        self[key] = value
+        return value
+
+    def __repr__(self):
+        return f"defaultdict({self.default_factory!r}, {dict.__repr__(self)})"
+
+    def copy(self):
+        return defaultdict(self.default_factory, self)
+
+    __copy__ = copy
+
+
+class OrderedDict(dict):
+    """Dictionary that remembers insertion order, with move_to_end and popitem(last=...)."""
+
+    def popitem(self, last=True):
+        if not self:
+            raise KeyError('dictionary is empty')
+        key = next(reversed(self)) if last else next(iter(self))
+        value = dict.pop(self, key)
+        return key, value
+
+    def move_to_end(self, key, last=True):
+        value = dict.pop(self, key)
+        if last:
+            self[key] = value
+        else:
+            items = list(self.items())
+            self.clear()
+            self[key] = value
+            for k, v in items:
+                self[k] = v
+
+    def __repr__(self):
+        if not self:
+            return 'OrderedDict()'
+        return f"OrderedDict({list(self.items())!r})"
+
+    def __eq__(self, other):
+        if isinstance(other, OrderedDict):
+            return dict.__eq__(self, other) and list(self) == list(other)
+        return dict.__eq__(self, other)
+
+    def copy(self):
+        return OrderedDict(self)
+
+
+class Counter(dict):
+    """Dict subclass for counting hashable items."""
+
+    def __init__(self, iterable=None, /, **kwds):
+        self.update(iterable, **kwds)
+
+    def __missing__(self, key):
+        return 0
+
+    def total(self):
+        return sum(self.values())
+
+    def most_common(self, n=None):
+        if n is None:
+            return sorted(self.items(), key=_count_of, reverse=True)
+        if n <= 0:
+            return []
+        return sorted(self.items(), key=_count_of, reverse=True)[:n]
+
+    def elements(self):
+        result = []
+        for elem, count in self.items():
+            for _ in range(count):
+                result.append(elem)
+        return iter(result)
+
+    def update(self, iterable=None, /, **kwds):
+        if iterable is not None:
+            if isinstance(iterable, dict):
+                if self:
+                    for elem, count in iterable.items():
+                        self[elem] = count + self.get(elem, 0)
+                else:
+                    dict.update(self, iterable)
+            else:
+                get = self.get
+                for elem in iterable:
+                    self[elem] = get(elem, 0) + 1
+        if kwds:
+            self.update(kwds)
+
+    def subtract(self, iterable=None, /, **kwds):
+        if iterable is not None:
+            if isinstance(iterable, dict):
+                for elem, count in iterable.items():
+                    self[elem] = self.get(elem, 0) - count
+            else:
+                for elem in iterable:
+                    self[elem] = self.get(elem, 0) - 1
+        if kwds:
+            self.subtract(kwds)
+
+    def copy(self):
+        return Counter(self)
+
+    def __repr__(self):
+        if not self:
+            return 'Counter()'
+        items = ', '.join([f'{k!r}: {v!r}' for k, v in self.most_common()])
+        return 'Counter({' + items + '})'
+
+    def __add__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        result = Counter()
+        for elem, count in self.items():
+            newcount = count + other[elem]
+            if newcount > 0:
+                result[elem] = newcount
+        for elem, count in other.items():
+            if elem not in self and count > 0:
+                result[elem] = count
+        return result
+
+    def __sub__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        result = Counter()
+        for elem, count in self.items():
+            newcount = count - other[elem]
+            if newcount > 0:
+                result[elem] = newcount
+        for elem, count in other.items():
+            if elem not in self and count < 0:
+                result[elem] = 0 - count
+        return result
+
+    def __or__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        result = Counter()
+        for elem, count in self.items():
+            other_count = other[elem]
+            newcount = other_count if count < other_count else count
+            if newcount > 0:
+                result[elem] = newcount
+        for elem, count in other.items():
+            if elem not in self and count > 0:
+                result[elem] = count
+        return result
+
+    def __and__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        result = Counter()
+        for elem, count in self.items():
+            other_count = other[elem]
+            newcount = count if count < other_count else other_count
+            if newcount > 0:
+                result[elem] = newcount
+        return result
+
+    def __pos__(self):
+        result = Counter()
+        for elem, count in self.items():
+            if count > 0:
+                result[elem] = count
+        return result
+
+    def __neg__(self):
+        result = Counter()
+        for elem, count in self.items():
+            if count < 0:
+                result[elem] = 0 - count
+        return result
+
+    def __eq__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        for e, c in self.items():
+            if c != other[e]:
+                return False
+        for e, c in other.items():
+            if c != self[e]:
+                return False
+        return True
+
+    def __ne__(self, other):
+        result = self.__eq__(other)
+        if result is NotImplemented:
+            return result
+        return not result
+
+
+def _count_of(item):
+    return item[1]
+
+
+def namedtuple(typename, field_names, *, rename=False, defaults=None, module=None):
+    """Returns a new tuple subclass named typename with fields accessible by name."""
+    if isinstance(field_names, str):
+        field_names = field_names.replace(',', ' ').split()
+    field_names = tuple(map(str, field_names))
+    for name in (typename,) + field_names:
+        if not name.isidentifier():
+            raise ValueError(f'Type names and field names must be valid identifiers: {name!r}')
+    seen = set()
+    for name in field_names:
+        if name.startswith('_'):
+            raise ValueError(f'Field names cannot start with an underscore: {name!r}')
+        if name in seen:
+            raise ValueError(f'Encountered duplicate field name: {name!r}')
+        seen.add(name)
+    num_fields = len(field_names)
+    if defaults is not None:
+        defaults = tuple(defaults)
+        if len(defaults) > num_fields:
+            raise TypeError('Got more default values than field names')
+    field_defaults = {}
+    if defaults:
+        field_defaults = dict(zip(field_names[num_fields - len(defaults):], defaults))
+
+    def __new__(cls, *args, **kwargs):
+        values = list(args)
+        if len(values) > num_fields:
+            raise TypeError(f'{typename}.__new__() takes {num_fields + 1} positional arguments '
+                            f'but {len(values) + 1} were given')
+        for name in field_names[len(values):]:
+            if name in kwargs:
+                values.append(kwargs.pop(name))
+            elif name in field_defaults:
+                values.append(field_defaults[name])
+            else:
+                missing = [n for n in field_names[len(values):] if n not in kwargs and n not in field_defaults]
+                if len(missing) == 1:
+                    raise TypeError(f"{typename}.__new__() missing 1 required positional argument: '{missing[0]}'")
+                quoted = ', '.join([repr(m) for m in missing[:-1]]) + f" and {missing[-1]!r}"
+                raise TypeError(f"{typename}.__new__() missing {len(missing)} required positional arguments: {quoted}")
+        if kwargs:
+            name = next(iter(kwargs))
+            raise TypeError(f"{typename}.__new__() got an unexpected keyword argument '{name}'")
+        return tuple.__new__(cls, values)
+
+    def __repr__(self):
+        return typename + '(' + ', '.join([f'{n}={v!r}' for n, v in zip(field_names, self)]) + ')'
+
+    def _asdict(self):
+        return dict(zip(field_names, self))
+
+    def _replace(self, **kwds):
+        values = [kwds.pop(n, v) for n, v in zip(field_names, self)]
+        if kwds:
+            raise ValueError(f'Got unexpected field names: {list(kwds)!r}')
+        return type(self)(*values)
+
+    @classmethod
+    def _make(cls, iterable):
+        return cls(*iterable)
+
+    def __getnewargs__(self):
+        return tuple(self)
+
+    namespace = {
+        '__doc__': f'{typename}({", ".join(field_names)})',
+        '__slots__': (),
+        '_fields': field_names,
+        '_field_defaults': field_defaults,
+        '__new__': __new__,
+        '__repr__': __repr__,
+        '_asdict': _asdict,
+        '_replace': _replace,
+        '_make': _make,
+        '__getnewargs__': __getnewargs__,
+        '__match_args__': field_names,
+    }
+    for index, name in enumerate(field_names):
+        namespace[name] = property(_itemgetter(index), doc=f'Alias for field number {index}')
+    result = type(typename, (tuple,), namespace)
+    if module is None:
+        try:
+            import sys
+            module = sys._getframe(1).f_globals.get('__name__', '__main__')
+        except (AttributeError, ValueError):
+            module = '__main__'
+    result.__module__ = module
+    return result
+
+
+def _itemgetter(index):
+    def get(self):
+        return self[index]
+    return get

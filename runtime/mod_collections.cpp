@@ -1,0 +1,406 @@
+// The _collections module: deque in C++ (a double-ended queue with an optional maxlen, its
+// methods, iteration that detects mutation, repr and comparison). collections.py (runtime/lib)
+// builds the rest of the collections module on top of it in Python.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <deque>
+
+#include "runtime/builtins_internal.h"
+#include "runtime/core.h"
+#include "runtime/modules_internal.h"
+#include "runtime/ops.h"
+
+namespace rt {
+
+namespace {
+
+Type deque_type, deque_iter_type, deque_reviter_type;
+
+struct Deque : Object {
+  std::deque<Value>* items;  // owned references
+  int64_t maxlen;            // -1: unbounded
+  uint64_t state;            // bumped by every mutation, for iterators
+};
+
+struct DequeIter : Object {
+  Deque* deque;
+  size_t index;
+  uint64_t state;
+};
+
+Deque* as_deque(Value v) {
+  if (!isinstance(v, &deque_type))
+    raise_fmt(&exc_TypeError, "descriptor requires a 'collections.deque' object but received a '{}'", type_name(v));
+  return v.as<Deque>();
+}
+
+void deque_clear_items(Deque* d) {
+  std::deque<Value> old;
+  old.swap(*d->items);
+  d->state++;
+  for (Value v : old) decref(v);
+}
+
+void deque_dealloc(Object* o) {
+  Deque* d = static_cast<Deque*>(o);
+  if (d->items) {
+    deque_clear_items(d);
+    delete d->items;
+  }
+  object_free(o);
+}
+
+// Appends [v] (borrowed) on the right or left, dropping from the other end past maxlen.
+void push(Deque* d, Value v, bool left) {
+  if (d->maxlen == 0) return;
+  incref(v);
+  if (left) d->items->push_front(v);
+  else d->items->push_back(v);
+  d->state++;
+  if (d->maxlen > 0 && int64_t(d->items->size()) > d->maxlen) {
+    Value drop;
+    if (left) {
+      drop = d->items->back();
+      d->items->pop_back();
+    } else {
+      drop = d->items->front();
+      d->items->pop_front();
+    }
+    decref(drop);
+  }
+}
+
+void extend(Deque* d, Value iterable, bool left) {
+  // Extending a deque with itself iterates over a snapshot.
+  Ref src = iterable.is_obj() && iterable.as_obj() == d ? Ref::steal(call1(Value::from_obj(&list_type), iterable))
+                                                        : Ref::borrow(iterable);
+  Ref it = Ref::steal(get_iter(src.get()));
+  for (;;) {
+    Ref x = Ref::steal(iter_next(it.get()));
+    if (!x) break;
+    push(d, x.get(), left);
+  }
+}
+
+Value deque_construct(Type* t, const Value* args, size_t nargs, Tuple* kwnames) {
+  Value a[2];
+  clinic_args("deque", args, nargs, kwnames, {"iterable", "maxlen"}, 0, 0, a);
+  int64_t maxlen = -1;
+  if (!a[1].is_null() && a[1] != None()) {
+    maxlen = int_arg(a[1]);
+    if (maxlen < 0) raise_msg(&exc_ValueError, "maxlen must be non-negative");
+  }
+  Deque* d = alloc_object<Deque>(t);
+  d->items = new std::deque<Value>();
+  d->maxlen = maxlen;
+  Ref owned = Ref::steal(Value::from_obj(d));
+  if (!a[0].is_null()) extend(d, a[0], false);
+  return owned.release();
+}
+
+#define DEQUE_METHOD(NAME) Value NAME(const Value* args, size_t nargs, Tuple* kwnames)
+
+DEQUE_METHOD(d_append) {
+  check_meth_o("append", nargs - 1, kwnames);
+  push(as_deque(args[0]), args[1], false);
+  return None();
+}
+DEQUE_METHOD(d_appendleft) {
+  check_meth_o("appendleft", nargs - 1, kwnames);
+  push(as_deque(args[0]), args[1], true);
+  return None();
+}
+DEQUE_METHOD(d_extend) {
+  check_meth_o("extend", nargs - 1, kwnames);
+  extend(as_deque(args[0]), args[1], false);
+  return None();
+}
+DEQUE_METHOD(d_extendleft) {
+  check_meth_o("extendleft", nargs - 1, kwnames);
+  extend(as_deque(args[0]), args[1], true);
+  return None();
+}
+DEQUE_METHOD(d_pop) {
+  check_meth_noargs("pop", nargs - 1, kwnames);
+  Deque* d = as_deque(args[0]);
+  if (d->items->empty()) raise_msg(&exc_IndexError, "pop from an empty deque");
+  Value v = d->items->back();
+  d->items->pop_back();
+  d->state++;
+  return v;
+}
+DEQUE_METHOD(d_popleft) {
+  check_meth_noargs("popleft", nargs - 1, kwnames);
+  Deque* d = as_deque(args[0]);
+  if (d->items->empty()) raise_msg(&exc_IndexError, "pop from an empty deque");
+  Value v = d->items->front();
+  d->items->pop_front();
+  d->state++;
+  return v;
+}
+DEQUE_METHOD(d_clear) {
+  check_meth_noargs("clear", nargs - 1, kwnames);
+  deque_clear_items(as_deque(args[0]));
+  return None();
+}
+DEQUE_METHOD(d_rotate) {
+  no_kwargs("rotate", kwnames);
+  check_positional("rotate", nargs - 1, 0, 1);
+  Deque* d = as_deque(args[0]);
+  int64_t n = nargs > 1 ? int_arg(args[1]) : 1;
+  int64_t size = int64_t(d->items->size());
+  if (size <= 1) return None();
+  n %= size;
+  if (n < 0) n += size;
+  std::rotate(d->items->begin(), d->items->begin() + (size - n), d->items->end());
+  d->state++;
+  return None();
+}
+DEQUE_METHOD(d_reverse) {
+  check_meth_noargs("reverse", nargs - 1, kwnames);
+  Deque* d = as_deque(args[0]);
+  std::reverse(d->items->begin(), d->items->end());
+  d->state++;
+  return None();
+}
+DEQUE_METHOD(d_copy) {
+  check_meth_noargs("copy", nargs - 1, kwnames);
+  Deque* d = as_deque(args[0]);
+  Deque* c = alloc_object<Deque>(type_of(args[0]));
+  c->items = new std::deque<Value>(*d->items);
+  for (Value v : *c->items) incref(v);
+  c->maxlen = d->maxlen;
+  return Value::from_obj(c);
+}
+// Finds [x] from [start]: its index or -1. Raises RuntimeError if a comparison mutates it.
+int64_t find(Deque* d, Value x, size_t start, size_t stop) {
+  uint64_t state = d->state;
+  for (size_t i = start; i < stop && i < d->items->size(); ++i) {
+    Value v = (*d->items)[i];
+    incref(v);
+    Ref hold = Ref::steal(v);
+    bool eq = equal(v, x);
+    if (d->state != state) raise_msg(&exc_RuntimeError, "deque mutated during iteration");
+    if (eq) return int64_t(i);
+  }
+  return -1;
+}
+DEQUE_METHOD(d_count) {
+  check_meth_o("count", nargs - 1, kwnames);
+  Deque* d = as_deque(args[0]);
+  uint64_t state = d->state;
+  int64_t n = 0;
+  for (size_t i = 0; i < d->items->size(); ++i) {
+    Ref v = Ref::borrow((*d->items)[i]);
+    if (equal(v.get(), args[1])) ++n;
+    if (d->state != state) raise_msg(&exc_RuntimeError, "deque mutated during iteration");
+  }
+  return int_from_i64(n);
+}
+DEQUE_METHOD(d_index) {
+  no_kwargs("index", kwnames);
+  check_positional("index", nargs - 1, 1, 3);
+  Deque* d = as_deque(args[0]);
+  int64_t size = int64_t(d->items->size());
+  int64_t start = nargs > 2 ? int_arg(args[2]) : 0, stop = nargs > 3 ? int_arg(args[3]) : size;
+  if (start < 0) start = std::max<int64_t>(0, start + size);
+  if (stop < 0) stop = std::max<int64_t>(0, stop + size);
+  int64_t i = find(d, args[1], size_t(start), size_t(std::min(stop, size)));
+  if (i < 0) raise_fmt(&exc_ValueError, "{} is not in deque", repr_string(args[1]));
+  return int_from_i64(i);
+}
+DEQUE_METHOD(d_remove) {
+  check_meth_o("remove", nargs - 1, kwnames);
+  Deque* d = as_deque(args[0]);
+  int64_t i = find(d, args[1], 0, d->items->size());
+  if (i < 0) raise_fmt(&exc_ValueError, "{} is not in deque", repr_string(args[1]));
+  Value v = (*d->items)[size_t(i)];
+  d->items->erase(d->items->begin() + i);
+  d->state++;
+  decref(v);
+  return None();
+}
+DEQUE_METHOD(d_insert) {
+  no_kwargs("insert", kwnames);
+  check_positional("insert", nargs - 1, 2, 2);
+  Deque* d = as_deque(args[0]);
+  int64_t size = int64_t(d->items->size());
+  if (d->maxlen >= 0 && size >= d->maxlen) raise_msg(&exc_IndexError, "deque already at its maximum size");
+  int64_t i = int_arg(args[1]);
+  if (i < 0) i = std::max<int64_t>(0, i + size);
+  if (i > size) i = size;
+  incref(args[2]);
+  d->items->insert(d->items->begin() + i, args[2]);
+  d->state++;
+  return None();
+}
+
+int64_t deque_len(Value self) { return int64_t(self.as<Deque>()->items->size()); }
+
+// The index [key] resolved against the deque's size ("deque index out of range").
+size_t deque_index(Deque* d, Value key) {
+  if (!int_check(key)) raise_fmt(&exc_TypeError, "sequence index must be integer, not '{}'", type_name(key));
+  int64_t i = index_value(key);
+  int64_t size = int64_t(d->items->size());
+  if (i < 0) i += size;
+  if (i < 0 || i >= size) raise_msg(&exc_IndexError, "deque index out of range");
+  return size_t(i);
+}
+
+Value deque_getitem(Value self, Value key) {
+  Deque* d = self.as<Deque>();
+  Value v = (*d->items)[deque_index(d, key)];
+  incref(v);
+  return v;
+}
+
+void deque_setitem(Value self, Value key, Value v) {
+  Deque* d = self.as<Deque>();
+  size_t i = deque_index(d, key);
+  Value old = (*d->items)[i];
+  if (v.is_null()) {
+    d->items->erase(d->items->begin() + int64_t(i));
+    d->state++;
+  } else {
+    incref(v);
+    (*d->items)[i] = v;
+  }
+  decref(old);
+}
+
+int deque_contains(Value self, Value item) {
+  Deque* d = self.as<Deque>();
+  return find(d, item, 0, d->items->size()) >= 0 ? 1 : 0;
+}
+
+Value deque_repr(Value self) {
+  Deque* d = self.as<Deque>();
+  ReprGuard g(d);
+  if (g.recursive()) return str_value("[...]");
+  std::string s = std::string(type_of(self) == &deque_type ? "deque" : type_of(self)->name) + "([";
+  for (size_t i = 0; i < d->items->size(); ++i) {
+    if (i) s += ", ";
+    Ref v = Ref::borrow((*d->items)[i]);
+    s += repr_string(v.get());
+  }
+  s += "]";
+  if (d->maxlen >= 0) s += fmt::format(", maxlen={}", d->maxlen);
+  s += ")";
+  return str_value(s);
+}
+
+// Compares two deques item by item, as sequences.
+Value deque_richcompare(Value a, Value b, CmpOp op) {
+  if (!isinstance(b, &deque_type)) return NotImplemented();
+  Ref la = Ref::steal(call1(Value::from_obj(&list_type), a));
+  Ref lb = Ref::steal(call1(Value::from_obj(&list_type), b));
+  return compare(la.get(), lb.get(), op);
+}
+
+Value deque_iter(Value self) {
+  Deque* d = self.as<Deque>();
+  DequeIter* it = alloc_object<DequeIter>(&deque_iter_type);
+  incref(d);
+  it->deque = d;
+  it->state = d->state;
+  return Value::from_obj(it);
+}
+
+Value deque_iter_next(Value self) {
+  DequeIter* it = self.as<DequeIter>();
+  Deque* d = it->deque;
+  if (d->state != it->state) raise_msg(&exc_RuntimeError, "deque mutated during iteration");
+  if (it->index >= d->items->size()) return Value::null();
+  size_t i = self.as_obj()->type == &deque_reviter_type ? d->items->size() - 1 - it->index : it->index;
+  it->index++;
+  Value v = (*d->items)[i];
+  incref(v);
+  return v;
+}
+
+void deque_iter_dealloc(Object* o) {
+  decref(static_cast<DequeIter*>(o)->deque);
+  object_free(o);
+}
+
+Value self_iter(Value self) {
+  incref(self);
+  return self;
+}
+
+DEQUE_METHOD(d_reversed) {
+  check_meth_noargs("__reversed__", nargs - 1, kwnames);
+  Value v = deque_iter(args[0]);
+  v.as_obj()->type = &deque_reviter_type;
+  return v;
+}
+
+Value deque_getattr(Value self, Str* name) {
+  if (name->view() == "maxlen") {
+    int64_t m = self.as<Deque>()->maxlen;
+    return m < 0 ? None() : int_from_i64(m);
+  }
+  return generic_getattr(self, name);
+}
+
+Value deque_binop(Value a, Value b, BinOp op, bool inplace) {
+  if (op != BinOp::Add || !isinstance(a, &deque_type)) return NotImplemented();
+  if (!isinstance(b, &deque_type))
+    raise_fmt(&exc_TypeError, "can only concatenate deque (not \"{}\") to deque", type_name(b));
+  if (inplace) {
+    extend(a.as<Deque>(), b, false);
+    incref(a);
+    return a;
+  }
+  Value c = d_copy(&a, 1, nullptr);
+  extend(c.as<Deque>(), b, false);
+  return c;
+}
+
+Module* create_collections() {
+  static bool ready = false;
+  if (!ready) {
+    ready = true;
+    module_type_init(&deque_type, "collections.deque", sizeof(Deque), kTypeBaseType);
+    deque_type.dealloc = deque_dealloc;
+    deque_type.construct = deque_construct;
+    deque_type.len = deque_len;
+    deque_type.getitem = deque_getitem;
+    deque_type.setitem = deque_setitem;
+    deque_type.contains = deque_contains;
+    deque_type.repr = deque_repr;
+    deque_type.richcompare = deque_richcompare;
+    deque_type.iter = deque_iter;
+    deque_type.getattr = deque_getattr;
+    deque_type.binop = deque_binop;
+    type_ready(&deque_type);
+    static const struct {
+      const char* name;
+      NativeFn fn;
+    } kMethods[] = {{"append", d_append},   {"appendleft", d_appendleft}, {"extend", d_extend},
+                    {"extendleft", d_extendleft}, {"pop", d_pop},       {"popleft", d_popleft},
+                    {"clear", d_clear},     {"rotate", d_rotate},         {"reverse", d_reverse},
+                    {"copy", d_copy},       {"__copy__", d_copy},         {"count", d_count},
+                    {"index", d_index},     {"remove", d_remove},         {"insert", d_insert},
+                    {"__reversed__", d_reversed}};
+    for (const auto& m : kMethods) type_add_method(&deque_type, m.name, m.fn);
+    for (Type* t : {&deque_iter_type, &deque_reviter_type}) {
+      module_type_init(t, t == &deque_iter_type ? "_collections._deque_iterator" : "_collections._deque_reverse_iterator",
+                       sizeof(DequeIter));
+      t->dealloc = deque_iter_dealloc;
+      t->iter = self_iter;
+      t->next = deque_iter_next;
+      type_ready(t);
+    }
+  }
+  Module* m = module_new("_collections");
+  dict_set(m->dict, Value::from_obj(str_intern("deque")), Value::from_obj(&deque_type));
+  return m;
+}
+
+}  // namespace
+
+void init_collections_module() { register_builtin_module("_collections", create_collections); }
+
+}  // namespace rt

@@ -1,0 +1,267 @@
+// The heapq and bisect modules, as CPython's _heapq and _bisect: binary heaps on lists
+// (heappush, heappop, heapify, heappushpop, heapreplace, nlargest, nsmallest) and binary
+// search over sorted sequences (bisect_left/right, insort_left/right, with lo, hi and key).
+#include "runtime/builtins_internal.h"
+#include "runtime/modules_internal.h"
+#include "runtime/ops.h"
+
+namespace rt {
+
+namespace {
+
+// a < b, with a fast path for two small ints or two floats.
+inline bool lt(Value a, Value b) {
+  if (a.is_int() && b.is_int()) return a.as_int() < b.as_int();
+  if (a.is_double() && b.is_double()) return a.as_double() < b.as_double();
+  return compare_bool(a, b, CmpOp::Lt);
+}
+
+// The list argument of [fname] ("heappush() argument 1 must be list, not tuple").
+List* heap_arg(const char* fname, Value v) {
+  if (type_of(v) != &list_type && !isinstance(v, &list_type))
+    raise_fmt(&exc_TypeError, "{}() argument 1 must be list, not {}", fname, type_name(v));
+  return v.as<List>();
+}
+
+[[noreturn]] void changed_size() { raise_msg(&exc_RuntimeError, "list changed size during iteration"); }
+
+// Moves the item at [pos] up towards [startpos] while it is smaller than its parent.
+void siftdown(List* heap, size_t startpos, size_t pos) {
+  size_t size = heap->size;
+  while (pos > startpos) {
+    size_t parentpos = (pos - 1) >> 1;
+    Value newitem = heap->items[pos], parent = heap->items[parentpos];
+    incref(newitem);
+    incref(parent);
+    bool less;
+    try {
+      less = lt(newitem, parent);
+    } catch (...) {
+      decref(newitem);
+      decref(parent);
+      throw;
+    }
+    decref(newitem);
+    decref(parent);
+    if (size != heap->size) changed_size();
+    if (!less) break;
+    std::swap(heap->items[pos], heap->items[parentpos]);
+    pos = parentpos;
+  }
+}
+
+// Moves the item at [pos] down to a leaf along smaller children, then siftdown (CPython's
+// siftup: fewer comparisons than a textbook sift).
+void siftup(List* heap, size_t pos) {
+  size_t endpos = heap->size, startpos = pos;
+  size_t limit = endpos >> 1;
+  while (pos < limit) {
+    size_t childpos = 2 * pos + 1;
+    if (childpos + 1 < endpos) {
+      Value a = heap->items[childpos], b = heap->items[childpos + 1];
+      incref(a);
+      incref(b);
+      bool less;
+      try {
+        less = lt(a, b);
+      } catch (...) {
+        decref(a);
+        decref(b);
+        throw;
+      }
+      decref(a);
+      decref(b);
+      if (!less) childpos += 1;
+      if (endpos != heap->size) changed_size();
+    }
+    std::swap(heap->items[pos], heap->items[childpos]);
+    pos = childpos;
+  }
+  siftdown(heap, startpos, pos);
+}
+
+Value h_heappush(const Value* args, size_t nargs, Tuple* kwnames) {
+  no_kwargs("heappush", kwnames);
+  check_positional("heappush", nargs, 2, 2);
+  List* heap = heap_arg("heappush", args[0]);
+  list_append(heap, args[1]);
+  siftdown(heap, 0, heap->size - 1);
+  return None();
+}
+
+// Removes and returns the last item of [heap] (the caller owns it).
+Value pop_last(List* heap) {
+  if (heap->size == 0) raise_msg(&exc_IndexError, "index out of range");
+  return heap->items[--heap->size];
+}
+
+Value h_heappop(const Value* args, size_t nargs, Tuple* kwnames) {
+  check_meth_o("heappop", nargs, kwnames);
+  List* heap = heap_arg("heappop", args[0]);
+  Value last = pop_last(heap);
+  if (heap->size == 0) return last;
+  Value ret = heap->items[0];
+  heap->items[0] = last;
+  Ref owned = Ref::steal(ret);
+  siftup(heap, 0);
+  return owned.release();
+}
+
+Value h_heapreplace(const Value* args, size_t nargs, Tuple* kwnames) {
+  no_kwargs("heapreplace", kwnames);
+  check_positional("heapreplace", nargs, 2, 2);
+  List* heap = heap_arg("heapreplace", args[0]);
+  if (heap->size == 0) raise_msg(&exc_IndexError, "index out of range");
+  Value ret = heap->items[0];
+  incref(args[1]);
+  heap->items[0] = args[1];
+  Ref owned = Ref::steal(ret);
+  siftup(heap, 0);
+  return owned.release();
+}
+
+Value h_heappushpop(const Value* args, size_t nargs, Tuple* kwnames) {
+  no_kwargs("heappushpop", kwnames);
+  check_positional("heappushpop", nargs, 2, 2);
+  List* heap = heap_arg("heappushpop", args[0]);
+  Value item = args[1];
+  if (heap->size == 0 || !lt(heap->items[0], item)) {
+    incref(item);
+    return item;
+  }
+  if (heap->size == 0) raise_msg(&exc_IndexError, "index out of range");
+  Value ret = heap->items[0];
+  incref(item);
+  heap->items[0] = item;
+  Ref owned = Ref::steal(ret);
+  siftup(heap, 0);
+  return owned.release();
+}
+
+Value h_heapify(const Value* args, size_t nargs, Tuple* kwnames) {
+  check_meth_o("heapify", nargs, kwnames);
+  List* heap = heap_arg("heapify", args[0]);
+  for (size_t i = heap->size / 2; i-- > 0;) siftup(heap, i);
+  return None();
+}
+
+// nsmallest/nlargest(n, iterable, key=None): the first n of the stably sorted items.
+Value n_best(const char* fname, const Value* args, size_t nargs, Tuple* kwnames, bool largest) {
+  Value a[3];
+  parse_args(fname, args, nargs, kwnames, {"n", "iterable", "key"}, 2, a);
+  int64_t n = int_arg(a[0]);
+  Ref items = Ref::steal(call1(Value::from_obj(&list_type), a[1]));
+  List* l = items.as<List>();
+  list_sort(l, a[2].is_null() ? None() : a[2], largest);
+  size_t keep = n <= 0 ? 0 : size_t(n) < l->size ? size_t(n) : l->size;
+  return Value::from_obj(list_from(l->items, keep));
+}
+Value h_nsmallest(const Value* args, size_t nargs, Tuple* kwnames) {
+  return n_best("nsmallest", args, nargs, kwnames, false);
+}
+Value h_nlargest(const Value* args, size_t nargs, Tuple* kwnames) {
+  return n_best("nlargest", args, nargs, kwnames, true);
+}
+
+Module* create_heapq() {
+  Module* m = module_new("heapq");
+  Dict* d = m->dict;
+  add_function(d, "heappush", h_heappush);
+  add_function(d, "heappop", h_heappop);
+  add_function(d, "heapify", h_heapify);
+  add_function(d, "heapreplace", h_heapreplace);
+  add_function(d, "heappushpop", h_heappushpop);
+  add_function(d, "nlargest", h_nlargest);
+  add_function(d, "nsmallest", h_nsmallest);
+  return m;
+}
+
+// ---- bisect -----------------------------------------------------------------------------
+
+struct BisectArgs {
+  Value a, x, key;
+  int64_t lo, hi;
+};
+
+BisectArgs bisect_args(const char* fname, const Value* args, size_t nargs, Tuple* kwnames) {
+  Value v[5];
+  parse_args(fname, args, nargs, kwnames, {"a", "x", "lo", "hi", "key"}, 2, v);
+  BisectArgs b;
+  b.a = v[0];
+  b.x = v[1];
+  b.key = v[4].is_null() ? None() : v[4];
+  b.lo = v[2].is_null() ? 0 : int_arg(v[2]);
+  if (b.lo < 0) raise_msg(&exc_ValueError, "lo must be non-negative");
+  b.hi = v[3].is_null() || v[3] == None() ? length(b.a) : int_arg(v[3]);
+  return b;
+}
+
+// The insertion point for [x] (already mapped through key) in [b].a.
+int64_t bisect_point(const BisectArgs& b, Value x, bool right) {
+  int64_t lo = b.lo, hi = b.hi;
+  while (lo < hi) {
+    int64_t mid = int64_t((uint64_t(lo) + uint64_t(hi)) / 2);
+    Ref item;
+    if (type_of(b.a) == &list_type && size_t(mid) < b.a.as<List>()->size) {
+      item = Ref::borrow(b.a.as<List>()->items[mid]);
+    } else {
+      item = Ref::steal(getitem(b.a, Value::from_int(mid)));
+    }
+    if (b.key != None()) item = Ref::steal(call1(b.key, item.get()));
+    bool go_right = right ? !lt(x, item.get()) : lt(item.get(), x);
+    if (go_right) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+Value bisect_impl(const char* fname, const Value* args, size_t nargs, Tuple* kwnames, bool right) {
+  BisectArgs b = bisect_args(fname, args, nargs, kwnames);
+  return int_from_i64(bisect_point(b, b.x, right));
+}
+
+Value insort_impl(const char* fname, const Value* args, size_t nargs, Tuple* kwnames, bool right) {
+  BisectArgs b = bisect_args(fname, args, nargs, kwnames);
+  Ref kx = b.key == None() ? Ref::borrow(b.x) : Ref::steal(call1(b.key, b.x));
+  int64_t i = bisect_point(b, kx.get(), right);
+  Ref insert = Ref::steal(getattr(b.a, str_intern("insert")));
+  Ref idx = Ref::steal(int_from_i64(i));
+  decref(call2(insert.get(), idx.get(), b.x));
+  return None();
+}
+
+Value b_bisect_left(const Value* args, size_t nargs, Tuple* kwnames) {
+  return bisect_impl("bisect_left", args, nargs, kwnames, false);
+}
+Value b_bisect_right(const Value* args, size_t nargs, Tuple* kwnames) {
+  return bisect_impl("bisect_right", args, nargs, kwnames, true);
+}
+Value b_insort_left(const Value* args, size_t nargs, Tuple* kwnames) {
+  return insort_impl("insort_left", args, nargs, kwnames, false);
+}
+Value b_insort_right(const Value* args, size_t nargs, Tuple* kwnames) {
+  return insort_impl("insort_right", args, nargs, kwnames, true);
+}
+
+Module* create_bisect() {
+  Module* m = module_new("bisect");
+  Dict* d = m->dict;
+  add_function(d, "bisect_left", b_bisect_left);
+  add_function(d, "bisect_right", b_bisect_right);
+  add_function(d, "insort_left", b_insort_left);
+  add_function(d, "insort_right", b_insort_right);
+  Value br = dict_get_str(d, str_intern("bisect_right"));
+  Value ir = dict_get_str(d, str_intern("insort_right"));
+  incref(br);
+  incref(ir);
+  module_set(d, "bisect", br);
+  module_set(d, "insort", ir);
+  return m;
+}
+
+}  // namespace
+
+void init_heapq_module() { register_builtin_module("heapq", create_heapq); }
+void init_bisect_module() { register_builtin_module("bisect", create_bisect); }
+
+}  // namespace rt

@@ -1,0 +1,34 @@
+// The _minipy module: internals the Python-written standard modules need. exec(source,
+// globals) compiles [source] and runs it with [globals] as its namespace, as CPython's
+// dataclasses module uses exec() to build __init__, __repr__ and __eq__ from text.
+#include "compiler/compile.h"
+#include "runtime/builtins_internal.h"
+#include "runtime/modules_internal.h"
+#include "runtime/ops.h"
+#include "vm/interp.h"
+
+namespace rt {
+
+namespace {
+
+Value m_exec(const Value* args, size_t nargs, Tuple* kwnames) {
+  no_kwargs("exec", kwnames);
+  check_positional("exec", nargs, 2, 3);
+  if (!str_check(args[0])) raise_fmt(&exc_TypeError, "exec() arg 1 must be a string, not {}", type_name(args[0]));
+  if (type_of(args[1]) != &dict_type) raise_fmt(&exc_TypeError, "exec() globals must be a dict, not {}", type_name(args[1]));
+  std::string filename = nargs == 3 && str_check(args[2]) ? std::string(as_str(args[2])->view()) : "<string>";
+  Ref code = Ref::steal(Value::from_obj(compiler::compile_source(as_str(args[0])->view(), filename)));
+  return vm::run_module_code(code.as<vm::Code>(), args[1].as<Dict>());
+}
+
+Module* create_minipy() {
+  Module* m = module_new("_minipy");
+  add_function(m->dict, "exec", m_exec);
+  return m;
+}
+
+}  // namespace
+
+void init_minipy_module() { register_builtin_module("_minipy", create_minipy); }
+
+}  // namespace rt

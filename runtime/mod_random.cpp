@@ -1,0 +1,312 @@
+// The random module on a Mersenne Twister (MT19937, seeded as CPython's init_by_array from an
+// int seed, so random() and getrandbits() follow CPython's sequences for int seeds): seed,
+// random, getrandbits, randrange, randint, choice, shuffle, uniform, sample.
+#include <unistd.h>
+
+#include <chrono>
+#include <cmath>
+#include <vector>
+
+#include "runtime/builtins_internal.h"
+#include "runtime/int.h"
+#include "runtime/modules_internal.h"
+#include "runtime/ops.h"
+
+namespace rt {
+
+namespace {
+
+// MT19937 state (the reference implementation's constants).
+struct Mt {
+  static constexpr int N = 624, M = 397;
+  uint32_t state[N];
+  int index = N + 1;
+
+  void init_genrand(uint32_t s) {
+    state[0] = s;
+    for (int i = 1; i < N; i++) state[i] = 1812433253u * (state[i - 1] ^ (state[i - 1] >> 30)) + uint32_t(i);
+    index = N;
+  }
+
+  void init_by_array(const std::vector<uint32_t>& key) {
+    init_genrand(19650218u);
+    int i = 1, j = 0;
+    size_t klen = key.size();
+    for (size_t k = (size_t(N) > klen ? N : klen); k; k--) {
+      state[i] = (state[i] ^ ((state[i - 1] ^ (state[i - 1] >> 30)) * 1664525u)) + key[j] + uint32_t(j);
+      i++;
+      j++;
+      if (i >= N) {
+        state[0] = state[N - 1];
+        i = 1;
+      }
+      if (size_t(j) >= klen) j = 0;
+    }
+    for (int k = N - 1; k; k--) {
+      state[i] = (state[i] ^ ((state[i - 1] ^ (state[i - 1] >> 30)) * 1566083941u)) - uint32_t(i);
+      i++;
+      if (i >= N) {
+        state[0] = state[N - 1];
+        i = 1;
+      }
+    }
+    state[0] = 0x80000000u;
+  }
+
+  uint32_t next32() {
+    static const uint32_t mag01[2] = {0x0u, 0x9908b0dfu};
+    if (index >= N) {
+      int kk;
+      uint32_t y;
+      for (kk = 0; kk < N - M; kk++) {
+        y = (state[kk] & 0x80000000u) | (state[kk + 1] & 0x7fffffffu);
+        state[kk] = state[kk + M] ^ (y >> 1) ^ mag01[y & 1];
+      }
+      for (; kk < N - 1; kk++) {
+        y = (state[kk] & 0x80000000u) | (state[kk + 1] & 0x7fffffffu);
+        state[kk] = state[kk + (M - N)] ^ (y >> 1) ^ mag01[y & 1];
+      }
+      y = (state[N - 1] & 0x80000000u) | (state[0] & 0x7fffffffu);
+      state[N - 1] = state[M - 1] ^ (y >> 1) ^ mag01[y & 1];
+      index = 0;
+    }
+    uint32_t y = state[index++];
+    y ^= (y >> 11);
+    y ^= (y << 7) & 0x9d2c5680u;
+    y ^= (y << 15) & 0xefc60000u;
+    y ^= (y >> 18);
+    return y;
+  }
+
+  // random(): 53 random bits in [0, 1).
+  double next_double() {
+    uint32_t a = next32() >> 5, b = next32() >> 6;
+    return (a * 67108864.0 + b) * (1.0 / 9007199254740992.0);
+  }
+};
+
+Mt& gen() {
+  static Mt mt;
+  return mt;
+}
+
+// Seeds from an int-like value (its absolute value, 32 bits at a time), as CPython.
+void seed_from_int(Value v) {
+  Mpz a;
+  mpz_abs(a.z, MpzView(v).get());
+  std::vector<uint32_t> key;
+  while (mpz_sgn(a.z) != 0) {
+    key.push_back(uint32_t(mpz_get_ui(a.z) & 0xffffffffu));
+    mpz_tdiv_q_2exp(a.z, a.z, 32);
+  }
+  if (key.empty()) key.push_back(0);
+  gen().init_by_array(key);
+}
+
+void seed_from_time() {
+  uint64_t t = uint64_t(std::chrono::high_resolution_clock::now().time_since_epoch().count());
+  uint64_t p = uint64_t(getpid());
+  gen().init_by_array({uint32_t(t), uint32_t(t >> 32), uint32_t(p), uint32_t(uintptr_t(&t) >> 4)});
+}
+
+// getrandbits(k) as a new int value, [k] > 0.
+Value random_bits(uint64_t k) {
+  if (k <= 32) return Value::from_int(gen().next32() >> (32 - k));
+  if (k <= 49) {
+    uint64_t lo = gen().next32();
+    uint64_t hi = gen().next32() >> (64 - k);
+    return Value::from_int(int64_t((hi << 32) | lo));
+  }
+  Mpz r;
+  size_t words = (k - 1) / 32 + 1;
+  std::vector<uint32_t> w(words);
+  for (size_t i = 0; i < words; ++i, k -= 32) {
+    uint32_t x = gen().next32();
+    if (k < 32) x >>= (32 - k);
+    w[i] = x;
+  }
+  mpz_import(r.z, words, -1, 4, 0, 0, w.data());
+  return int_from_mpz(r.z);
+}
+
+// A random int in [0, n), n > 0 (CPython's _randbelow_with_getrandbits).
+Value randbelow(Value n) {
+  size_t k = mpz_sizeinbase(MpzView(n).get(), 2);
+  for (;;) {
+    Ref r = Ref::steal(random_bits(k));
+    if (compare_bool(r.get(), n, CmpOp::Lt)) return r.release();
+  }
+}
+
+// The same for a small n.
+int64_t randbelow_i64(int64_t n) {
+  Ref nv = Ref::steal(int_from_i64(n));
+  Ref r = Ref::steal(randbelow(nv.get()));
+  int64_t out = 0;
+  int_to_i64(r.get(), &out);
+  return out;
+}
+
+Value r_seed(const Value* args, size_t nargs, Tuple* kwnames) {
+  Value a[2];
+  clinic_args("seed", args, nargs, kwnames, {"a", "version"}, 0, 0, a);
+  Value s = a[0];
+  if (s.is_null() || s == None()) seed_from_time();
+  else if (int_check(s)) seed_from_int(s);
+  else if (s.is_double() || str_check(s)) {
+    Ref h = Ref::steal(int_from_i64(hash(s)));
+    seed_from_int(h.get());
+  } else {
+    raise_msg(&exc_TypeError,
+              "The only supported seed types are: None,\nint, float, str, bytes, and bytearray.");
+  }
+  return None();
+}
+
+Value r_random(const Value*, size_t nargs, Tuple* kwnames) {
+  check_meth_noargs("random", nargs, kwnames);
+  return Value::from_double(gen().next_double());
+}
+
+Value r_getrandbits(const Value* args, size_t nargs, Tuple* kwnames) {
+  check_meth_o("getrandbits", nargs, kwnames);
+  int64_t k = int_arg(args[0]);
+  if (k < 0) raise_msg(&exc_ValueError, "number of bits must be non-negative");
+  if (k == 0) return Value::from_int(0);
+  return random_bits(uint64_t(k));
+}
+
+Value r_uniform(const Value* args, size_t nargs, Tuple* kwnames) {
+  Value a[2];
+  clinic_args("uniform", args, nargs, kwnames, {"a", "b"}, 0, 2, a);
+  double lo = float_from_value(a[0]), hi = float_from_value(a[1]);
+  return Value::from_double(lo + (hi - lo) * gen().next_double());
+}
+
+// An integer argument of randrange ("non-integer arg 1 for randrange()" style errors).
+void check_int_arg(Value v) {
+  if (!int_check(v)) raise_fmt(&exc_TypeError, "'{}' object cannot be interpreted as an integer", type_name(v));
+}
+
+// randrange(start, stop=None, step=1), CPython 3.11's messages.
+Value randrange(Value start, Value stop, Value step) {
+  check_int_arg(start);
+  if (stop.is_null() || stop == None()) {
+    if (compare_bool(start, Value::from_int(0), CmpOp::Gt)) return randbelow(start);
+    raise_msg(&exc_ValueError, "empty range for randrange()");
+  }
+  check_int_arg(stop);
+  Ref width = Ref::steal(binary_op(stop, start, BinOp::Sub));
+  bool step_one = step.is_null() || (step.is_int() && step.as_int() == 1);
+  if (step_one) {
+    if (compare_bool(width.get(), Value::from_int(0), CmpOp::Gt)) {
+      Ref r = Ref::steal(randbelow(width.get()));
+      return binary_op(start, r.get(), BinOp::Add);
+    }
+    raise_fmt(&exc_ValueError, "empty range for randrange() ({}, {}, {})", repr_string(start), repr_string(stop),
+              repr_string(width.get()));
+  }
+  check_int_arg(step);
+  Ref n;
+  if (compare_bool(step, Value::from_int(0), CmpOp::Gt)) {
+    Ref t = Ref::steal(binary_op(width.get(), step, BinOp::Add));
+    Ref t1 = Ref::steal(binary_op(t.get(), Value::from_int(1), BinOp::Sub));
+    n = Ref::steal(binary_op(t1.get(), step, BinOp::FloorDiv));
+  } else if (compare_bool(step, Value::from_int(0), CmpOp::Lt)) {
+    Ref t = Ref::steal(binary_op(width.get(), step, BinOp::Add));
+    Ref t1 = Ref::steal(binary_op(t.get(), Value::from_int(1), BinOp::Add));
+    n = Ref::steal(binary_op(t1.get(), step, BinOp::FloorDiv));
+  } else {
+    raise_msg(&exc_ValueError, "zero step for randrange()");
+  }
+  if (!compare_bool(n.get(), Value::from_int(0), CmpOp::Gt))
+    raise_fmt(&exc_ValueError, "empty range for randrange() ({}, {}, {})", repr_string(start), repr_string(stop),
+              repr_string(step));
+  Ref r = Ref::steal(randbelow(n.get()));
+  Ref off = Ref::steal(binary_op(step, r.get(), BinOp::Mul));
+  return binary_op(start, off.get(), BinOp::Add);
+}
+
+Value r_randrange(const Value* args, size_t nargs, Tuple* kwnames) {
+  Value a[3];
+  clinic_args("randrange", args, nargs, kwnames, {"start", "stop", "step"}, 0, 1, a);
+  return randrange(a[0], a[1], a[2]);
+}
+
+Value r_randint(const Value* args, size_t nargs, Tuple* kwnames) {
+  Value a[2];
+  clinic_args("randint", args, nargs, kwnames, {"a", "b"}, 0, 2, a);
+  check_int_arg(a[1]);
+  Ref b1 = Ref::steal(binary_op(a[1], Value::from_int(1), BinOp::Add));
+  return randrange(a[0], b1.get(), Value::null());
+}
+
+Value r_choice(const Value* args, size_t nargs, Tuple* kwnames) {
+  Value a[1];
+  clinic_args("choice", args, nargs, kwnames, {"seq"}, 0, 1, a);
+  int64_t n = length(a[0]);
+  if (n == 0) raise_msg(&exc_IndexError, "Cannot choose from an empty sequence");
+  return getitem(a[0], Value::from_int(randbelow_i64(n)));
+}
+
+// shuffle(x): Fisher-Yates from the end, as CPython.
+Value r_shuffle(const Value* args, size_t nargs, Tuple* kwnames) {
+  Value a[1];
+  clinic_args("shuffle", args, nargs, kwnames, {"x"}, 0, 1, a);
+  Value x = a[0];
+  int64_t n = length(x);
+  for (int64_t i = n - 1; i > 0; --i) {
+    int64_t j = randbelow_i64(i + 1);
+    if (type_of(x) == &list_type) {
+      List* l = x.as<List>();
+      std::swap(l->items[i], l->items[j]);
+      continue;
+    }
+    Ref xi = Ref::steal(getitem(x, Value::from_int(i)));
+    Ref xj = Ref::steal(getitem(x, Value::from_int(j)));
+    setitem(x, Value::from_int(i), xj.get());
+    setitem(x, Value::from_int(j), xi.get());
+  }
+  return None();
+}
+
+// sample(population, k): k distinct items, in selection order.
+Value r_sample(const Value* args, size_t nargs, Tuple* kwnames) {
+  Value a[2];
+  clinic_args("sample", args, nargs, kwnames, {"population", "k"}, 0, 2, a);
+  Ref pool = Ref::steal(call1(Value::from_obj(&list_type), a[0]));
+  List* p = pool.as<List>();
+  int64_t n = int64_t(p->size);
+  int64_t k = int_arg(a[1]);
+  if (k < 0 || k > n) raise_msg(&exc_ValueError, "Sample larger than population or is negative");
+  List* out = list_new(0);
+  Ref result = Ref::steal(Value::from_obj(out));
+  for (int64_t i = 0; i < k; ++i) {
+    int64_t j = randbelow_i64(n - i);
+    list_append(out, p->items[j]);
+    std::swap(p->items[j], p->items[n - i - 1]);
+  }
+  return result.release();
+}
+
+Module* create_random() {
+  seed_from_time();
+  Module* m = module_new("random");
+  Dict* d = m->dict;
+  add_function(d, "seed", r_seed);
+  add_function(d, "random", r_random);
+  add_function(d, "getrandbits", r_getrandbits);
+  add_function(d, "uniform", r_uniform);
+  add_function(d, "randrange", r_randrange);
+  add_function(d, "randint", r_randint);
+  add_function(d, "choice", r_choice);
+  add_function(d, "shuffle", r_shuffle);
+  add_function(d, "sample", r_sample);
+  return m;
+}
+
+}  // namespace
+
+void init_random_module() { register_builtin_module("random", create_random); }
+
+}  // namespace rt

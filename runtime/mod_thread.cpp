@@ -1,0 +1,463 @@
+// The _thread module (start_new_thread, allocate_lock, LockType, RLock, get_ident,
+// get_native_id, _count) and the native-thread machinery behind every threading module:
+// spawning OS threads with their own thread state, blocking waits that release the GIL, and
+// waiting for non-daemon threads at exit.
+#include <fmt/format.h>
+
+#include <chrono>
+#include <thread>
+#include <vector>
+
+#include "runtime/builtins_internal.h"
+#include "runtime/core.h"
+#include "runtime/io.h"
+#include "runtime/ops.h"
+#include "runtime/threads.h"
+#include "vm/gil.h"
+#include "vm/interp.h"
+
+namespace rt {
+
+Type lock_type, rlock_type;
+
+namespace {
+
+// Threads started and not finished: non-daemon ones keep the process alive.
+std::mutex g_threads_mutex;
+std::condition_variable g_threads_cv;
+int g_nondaemon = 0;
+int g_daemon = 0;
+int g_running = 0;  // every thread started here, for _thread._count()
+
+}  // namespace
+
+bool wait_released(std::condition_variable& cv, std::unique_lock<std::mutex>& lock, Seconds timeout,
+                   const std::function<bool()>& ready) {
+  auto deadline = std::chrono::steady_clock::now() +
+                  std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                      std::chrono::duration<double>(timeout < 0 ? 0 : timeout));
+  // Another thread may take what became ready between the wake-up and retaking [lock] (the
+  // GIL first): then wait again, until the deadline.
+  while (!ready()) {
+    if (timeout >= 0 && std::chrono::steady_clock::now() >= deadline) return false;
+    lock.unlock();
+    {
+      vm::GilRelease released;
+      lock.lock();
+      if (timeout < 0)
+        cv.wait(lock, ready);
+      else
+        cv.wait_until(lock, deadline, ready);
+      lock.unlock();
+    }
+    // Retake [lock] only once the GIL is back, so no thread holds it while waiting for the GIL.
+    lock_released(lock);
+  }
+  return true;
+}
+
+void lock_released(std::unique_lock<std::mutex>& lock) {
+  while (!lock.try_lock()) {
+    vm::GilRelease released;
+    lock.lock();
+    lock.unlock();
+  }
+}
+
+bool NativeLock::acquire(Seconds timeout) {
+  std::unique_lock<std::mutex> lock(m_);
+  if (!wait_released(cv_, lock, timeout, [this] { return !locked_; })) return false;
+  locked_ = true;
+  return true;
+}
+
+bool NativeLock::release() {
+  {
+    std::lock_guard<std::mutex> g(m_);
+    if (!locked_) return false;
+    locked_ = false;
+  }
+  cv_.notify_one();
+  return true;
+}
+
+Seconds timeout_arg(Value v) {
+  if (v.is_null() || v == None()) return -1;
+  double t = float_from_value(v);
+  if (t < 0) raise_msg(&exc_ValueError, "timeout value must be a non-negative number");
+  return t;
+}
+
+Value call_with_kwargs(Value f, Value args, Value kwargs) {
+  Tuple* a = args.as<Tuple>();
+  if (kwargs.is_null() || kwargs == None() || kwargs.as<Dict>()->used == 0)
+    return call(f, a->items(), a->size);
+  Dict* kw = kwargs.as<Dict>();
+  std::vector<Value> flat(a->items(), a->items() + a->size);
+  Ref names = Ref::steal(Value::from_obj(tuple_new(kw->used)));
+  size_t pos = 0, i = 0;
+  Value k, v;
+  while (dict_next(kw, &pos, &k, &v)) {
+    if (!str_check(k)) raise_msg(&exc_TypeError, "keywords must be strings");
+    incref(k);
+    names.as<Tuple>()->items()[i++] = k;
+    flat.push_back(v);
+  }
+  return call(f, flat.data(), a->size, names.as<Tuple>());
+}
+
+uint64_t current_ident() {
+  return vm::current_thread()->ident;
+}
+
+void spawn_thread(std::function<void()> body, bool daemon) {
+  {
+    std::lock_guard<std::mutex> g(g_threads_mutex);
+    ++(daemon ? g_daemon : g_nondaemon);
+    ++g_running;
+  }
+  auto run = [body = std::move(body), daemon]() {
+    vm::ThreadState* ts = vm::thread_state_init();
+    vm::gil_take(ts);
+    body();
+    decref(ts->handled_exc);
+    ts->handled_exc = Value::null();
+    vm::gil_drop(ts);
+    vm::thread_state_exit();
+    std::lock_guard<std::mutex> g(g_threads_mutex);
+    --(daemon ? g_daemon : g_nondaemon);
+    --g_running;
+    g_threads_cv.notify_all();
+  };
+  try {
+    std::thread(std::move(run)).detach();
+  } catch (const std::system_error&) {
+    std::lock_guard<std::mutex> g(g_threads_mutex);
+    --(daemon ? g_daemon : g_nondaemon);
+    --g_running;
+    raise_msg(&exc_RuntimeError, "can't start new thread");
+  }
+}
+
+bool wait_for_threads() {
+  std::unique_lock<std::mutex> lock(g_threads_mutex);
+  wait_released(g_threads_cv, lock, -1, [] { return g_nondaemon == 0; });
+  return g_daemon > 0;
+}
+
+void report_thread_exception(std::string_view name, Value exc) {
+  if (isinstance(exc, &exc_SystemExit)) return;
+  try {
+    io_flush_all();
+    io_write(io_stderr(), fmt::format("Exception in thread {}:\n", name));
+    vm::print_exception(exc);
+    io_flush_all();
+  } catch (PyError&) {
+  }
+}
+
+namespace {
+
+// ---- _thread.lock -------------------------------------------------------------------------
+
+struct LockObj : Object {
+  NativeLock* lock;
+};
+
+LockObj* as_lock(Value v) {
+  return v.as<LockObj>();
+}
+
+void lock_dealloc(Object* o) {
+  delete static_cast<LockObj*>(o)->lock;
+  object_free(o);
+}
+
+// acquire(blocking=True, timeout=-1) as Lock.acquire and RLock.acquire parse them.
+Seconds acquire_args(const char* fname, const Value* args, size_t nargs, Tuple* kwnames) {
+  Value a[2];
+  parse_args(fname, args, nargs, kwnames, {"blocking", "timeout"}, 0, a);
+  bool blocking = a[0].is_null() || truthy(a[0]);
+  double timeout = -1;
+  if (!a[1].is_null()) timeout = float_from_value(a[1]);
+  if (!blocking) {
+    if (timeout != -1)
+      raise_msg(&exc_ValueError, "can't specify a timeout for a non-blocking call");
+    return 0;
+  }
+  if (timeout < 0 && timeout != -1)
+    raise_msg(&exc_ValueError, "timeout value must be a non-negative number");
+  return timeout;
+}
+
+Value lock_acquire(const Value* args, size_t nargs, Tuple* kwnames) {
+  Seconds t = acquire_args("acquire", args + 1, nargs - 1, kwnames);
+  NativeLock* l = as_lock(args[0])->lock;
+  if (l->try_acquire()) return True();
+  if (t == 0) return False();
+  return from_bool(l->acquire(t));
+}
+
+Value lock_release(const Value* args, size_t nargs, Tuple* kwnames) {
+  check_meth_noargs("release", nargs - 1, kwnames);
+  if (!as_lock(args[0])->lock->release()) raise_msg(&exc_RuntimeError, "release unlocked lock");
+  return None();
+}
+
+Value lock_exit(const Value* args, size_t nargs, Tuple* kwnames) {
+  if (!as_lock(args[0])->lock->release()) raise_msg(&exc_RuntimeError, "release unlocked lock");
+  return None();
+}
+
+Value lock_locked(const Value* args, size_t nargs, Tuple* kwnames) {
+  check_meth_noargs("locked", nargs - 1, kwnames);
+  return from_bool(as_lock(args[0])->lock->locked());
+}
+
+Value lock_repr(Value self) {
+  return str_value(fmt::format("<{} _thread.lock object at {}>",
+                               as_lock(self)->lock->locked() ? "locked" : "unlocked",
+                               static_cast<const void*>(self.as_obj())));
+}
+
+Value lock_construct(Type* type, const Value* args, size_t nargs, Tuple* kwnames) {
+  if (nargs != 0 || kw_count(kwnames) != 0) raise_msg(&exc_TypeError, "lock() takes no arguments");
+  return lock_new();
+}
+
+// ---- _thread.RLock ------------------------------------------------------------------------
+
+// A reentrant lock: [owner] is the ident of the holding thread, [count] its depth. Only the
+// owner reads or writes [owner]/[count] while it holds [lock], so they need no extra guard
+// beyond being atomic for the "is it mine?" check.
+struct RLockObj : Object {
+  NativeLock* lock;
+  std::atomic<uint64_t>* owner;
+  uint64_t count;
+};
+
+RLockObj* as_rlock(Value v) {
+  return v.as<RLockObj>();
+}
+
+void rlock_dealloc(Object* o) {
+  auto* r = static_cast<RLockObj*>(o);
+  delete r->lock;
+  delete r->owner;
+  object_free(o);
+}
+
+bool rlock_owned(RLockObj* r) {
+  return r->count > 0 && r->owner->load(std::memory_order_relaxed) == current_ident();
+}
+
+Value rlock_acquire(const Value* args, size_t nargs, Tuple* kwnames) {
+  Seconds t = acquire_args("acquire", args + 1, nargs - 1, kwnames);
+  RLockObj* r = as_rlock(args[0]);
+  if (rlock_owned(r)) {
+    ++r->count;
+    return True();
+  }
+  bool ok = r->lock->try_acquire() || (t != 0 && r->lock->acquire(t));
+  if (!ok) return False();
+  r->owner->store(current_ident(), std::memory_order_relaxed);
+  r->count = 1;
+  return True();
+}
+
+void rlock_release_one(RLockObj* r) {
+  if (!rlock_owned(r)) raise_msg(&exc_RuntimeError, "cannot release un-acquired lock");
+  if (--r->count == 0) {
+    r->owner->store(0, std::memory_order_relaxed);
+    r->lock->release();
+  }
+}
+
+Value rlock_release(const Value* args, size_t nargs, Tuple* kwnames) {
+  check_meth_noargs("release", nargs - 1, kwnames);
+  rlock_release_one(as_rlock(args[0]));
+  return None();
+}
+
+Value rlock_exit(const Value* args, size_t nargs, Tuple* kwnames) {
+  rlock_release_one(as_rlock(args[0]));
+  return None();
+}
+
+// _release_save(): releases completely (for Condition.wait); returns (count, owner).
+Value rlock_release_save(const Value* args, size_t nargs, Tuple* kwnames) {
+  RLockObj* r = as_rlock(args[0]);
+  if (r->count == 0) raise_msg(&exc_RuntimeError, "cannot release un-acquired lock");
+  Tuple* t = tuple_new(2);
+  t->items()[0] = int_from_i64(int64_t(r->count));
+  t->items()[1] = int_from_i64(int64_t(r->owner->load(std::memory_order_relaxed)));
+  r->count = 0;
+  r->owner->store(0, std::memory_order_relaxed);
+  r->lock->release();
+  return Value::from_obj(t);
+}
+
+// _acquire_restore((count, owner)): the inverse of _release_save.
+Value rlock_acquire_restore(const Value* args, size_t nargs, Tuple* kwnames) {
+  RLockObj* r = as_rlock(args[0]);
+  if (nargs != 2 || type_of(args[1]) != &tuple_type || args[1].as<Tuple>()->size != 2)
+    raise_msg(&exc_TypeError, "_acquire_restore() argument must be a (count, owner) tuple");
+  int64_t count = int_arg(args[1].as<Tuple>()->item(0));
+  if (!r->lock->try_acquire()) r->lock->acquire(-1);
+  r->owner->store(current_ident(), std::memory_order_relaxed);
+  r->count = uint64_t(count);
+  return None();
+}
+
+Value rlock_is_owned(const Value* args, size_t nargs, Tuple* kwnames) {
+  return from_bool(rlock_owned(as_rlock(args[0])));
+}
+
+Value rlock_repr(Value self) {
+  RLockObj* r = as_rlock(self);
+  bool locked = r->count > 0;
+  return str_value(fmt::format("<{} _thread.RLock object owner={} count={} at {}>",
+                               locked ? "locked" : "unlocked", locked ? r->owner->load() : 0,
+                               r->count, static_cast<const void*>(self.as_obj())));
+}
+
+Value rlock_construct(Type* type, const Value* args, size_t nargs, Tuple* kwnames) {
+  if (nargs != 0 || kw_count(kwnames) != 0) raise_msg(&exc_TypeError, "RLock() takes no arguments");
+  return rlock_new();
+}
+
+// ---- module functions ---------------------------------------------------------------------
+
+// start_new_thread(function, args[, kwargs]): runs function(*args, **kwargs) in a new thread
+// (which, as in CPython, does not keep the process alive) and returns its ident, which the
+// new thread publishes as soon as it runs.
+Value t_start_new_thread(const Value* args, size_t nargs, Tuple* kwnames) {
+  no_kwargs("start_new_thread", kwnames);
+  check_positional("start_new_thread", nargs, 2, 3);
+  if (!callable_check(args[0])) raise_msg(&exc_TypeError, "first arg must be callable");
+  if (type_of(args[1]) != &tuple_type) raise_msg(&exc_TypeError, "2nd arg must be a tuple");
+  if (nargs == 3 && type_of(args[2]) != &dict_type)
+    raise_msg(&exc_TypeError, "optional 3rd arg must be a dictionary");
+  Ref f = Ref::borrow(args[0]);
+  Ref a = Ref::borrow(args[1]);
+  Ref kw = nargs == 3 ? Ref::borrow(args[2]) : Ref();
+  auto ident =
+      std::make_shared<std::pair<std::mutex, std::pair<std::condition_variable, uint64_t>>>();
+  spawn_thread(
+      [f, a, kw, ident]() mutable {
+        {
+          std::lock_guard<std::mutex> g(ident->first);
+          ident->second.second = current_ident();
+        }
+        ident->second.first.notify_all();
+        try {
+          Ref r = Ref::steal(call_with_kwargs(f.get(), a.get(), kw.get()));
+        } catch (PyError& e) {
+          Ref exc = Ref::steal(e.take());
+          if (!isinstance(exc.get(), &exc_SystemExit)) {
+            try {
+              io_write(io_stderr(), fmt::format("Unhandled exception in thread started by {}\n",
+                                                repr_string(f.get())));
+            } catch (PyError&) {
+            }
+            report_thread_exception("", exc.get());
+          }
+        }
+        f = Ref();
+        a = Ref();
+        kw = Ref();
+      },
+      true);
+  std::unique_lock<std::mutex> lock(ident->first);
+  wait_released(ident->second.first, lock, -1, [&] { return ident->second.second != 0; });
+  return int_from_i64(int64_t(ident->second.second));
+}
+
+Value t_allocate_lock(const Value* args, size_t nargs, Tuple* kwnames) {
+  check_meth_noargs("allocate_lock", nargs, kwnames);
+  return lock_new();
+}
+
+Value t_get_ident(const Value* args, size_t nargs, Tuple* kwnames) {
+  check_meth_noargs("get_ident", nargs, kwnames);
+  return int_from_i64(int64_t(current_ident()));
+}
+
+Value t_get_native_id(const Value* args, size_t nargs, Tuple* kwnames) {
+  check_meth_noargs("get_native_id", nargs, kwnames);
+  return int_from_i64(vm::current_thread()->native_id);
+}
+
+Value t_count(const Value* args, size_t nargs, Tuple* kwnames) {
+  check_meth_noargs("_count", nargs, kwnames);
+  std::lock_guard<std::mutex> g(g_threads_mutex);
+  return Value::from_int(g_running);
+}
+
+Module* create_thread_module() {
+  Module* m = module_new("_thread");
+  Dict* d = m->dict;
+  add_function(d, "start_new_thread", t_start_new_thread);
+  add_function(d, "allocate_lock", t_allocate_lock);
+  add_function(d, "get_ident", t_get_ident);
+  add_function(d, "get_native_id", t_get_native_id);
+  add_function(d, "_count", t_count);
+  dict_set(d, Value::from_obj(str_intern("LockType")), Value::from_obj(&lock_type));
+  dict_set(d, Value::from_obj(str_intern("lock")), Value::from_obj(&lock_type));
+  dict_set(d, Value::from_obj(str_intern("RLock")), Value::from_obj(&rlock_type));
+  dict_set(d, Value::from_obj(str_intern("error")), Value::from_obj(&exc_RuntimeError));
+  dict_set(d, Value::from_obj(str_intern("TIMEOUT_MAX")), Value::from_double(9223372036.0));
+  return m;
+}
+
+}  // namespace
+
+Value lock_new() {
+  LockObj* l = alloc_object<LockObj>(&lock_type);
+  l->lock = new NativeLock();
+  return Value::from_obj(l);
+}
+
+Value rlock_new() {
+  RLockObj* r = alloc_object<RLockObj>(&rlock_type);
+  r->lock = new NativeLock();
+  r->owner = new std::atomic<uint64_t>(0);
+  return Value::from_obj(r);
+}
+
+void init_threading_module();
+void init_queue_module();
+
+void init_thread_modules() {
+  type_init_static(&lock_type, "_thread.lock", nullptr, sizeof(LockObj));
+  lock_type.dealloc = lock_dealloc;
+  lock_type.repr = lock_repr;
+  lock_type.construct = lock_construct;
+  type_ready(&lock_type);
+  type_add_method(&lock_type, "acquire", lock_acquire);
+  type_add_method(&lock_type, "acquire_lock", lock_acquire);
+  type_add_method(&lock_type, "release", lock_release);
+  type_add_method(&lock_type, "release_lock", lock_release);
+  type_add_method(&lock_type, "locked", lock_locked);
+  type_add_method(&lock_type, "__enter__", lock_acquire);
+  type_add_method(&lock_type, "__exit__", lock_exit);
+
+  type_init_static(&rlock_type, "_thread.RLock", nullptr, sizeof(RLockObj), kTypeBaseType);
+  rlock_type.dealloc = rlock_dealloc;
+  rlock_type.repr = rlock_repr;
+  rlock_type.construct = rlock_construct;
+  type_ready(&rlock_type);
+  type_add_method(&rlock_type, "acquire", rlock_acquire);
+  type_add_method(&rlock_type, "release", rlock_release);
+  type_add_method(&rlock_type, "__enter__", rlock_acquire);
+  type_add_method(&rlock_type, "__exit__", rlock_exit);
+  type_add_method(&rlock_type, "_release_save", rlock_release_save);
+  type_add_method(&rlock_type, "_acquire_restore", rlock_acquire_restore);
+  type_add_method(&rlock_type, "_is_owned", rlock_is_owned);
+
+  register_builtin_module("_thread", create_thread_module);
+  init_threading_module();
+  init_queue_module();
+}
+
+}  // namespace rt

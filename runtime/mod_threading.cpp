@@ -1,0 +1,919 @@
+// The threading module, native: Thread, Event, Condition, Semaphore, BoundedSemaphore,
+// Barrier, local, Lock/RLock (from _thread), current_thread, main_thread, get_ident,
+// get_native_id, active_count, enumerate. Every wait releases the GIL (runtime/threads.h).
+// No native mutex is ever held while Python code runs, so a GIL switch cannot deadlock.
+#include <fmt/format.h>
+
+#include <deque>
+#include <memory>
+
+#include "runtime/builtins_internal.h"
+#include "runtime/core.h"
+#include "runtime/ops.h"
+#include "runtime/threads.h"
+#include "vm/thread_state.h"
+
+namespace rt {
+
+Type thread_type, event_type, condition_type, semaphore_type, bounded_semaphore_type, barrier_type,
+    local_type, exc_BrokenBarrierError;
+
+namespace {
+
+Str* intern(const char* s) {
+  return str_intern(s);
+}
+
+// ---- Thread -------------------------------------------------------------------------------
+
+// What a Thread shares with its OS thread: started/finished flags, ident, native id.
+struct ThreadCtl {
+  std::mutex m;
+  std::condition_variable cv;
+  bool started = false;
+  bool finished = false;
+  uint64_t ident = 0;
+  int64_t native_id = 0;
+};
+
+struct ThreadObj : Object {
+  Dict* dict;  // instance attributes, created on demand
+  Value target, args, kwargs, name;
+  bool daemon;
+  bool start_called;
+  std::shared_ptr<ThreadCtl>* ctl;
+};
+
+ThreadObj* as_thread(Value v) {
+  return v.as<ThreadObj>();
+}
+ThreadCtl& ctl_of(ThreadObj* t) {
+  return **t->ctl;
+}
+
+// The running Thread objects by ident (threading._active), and the main thread's.
+std::mutex g_active_mutex;
+Dict* g_active = nullptr;
+ThreadObj* g_main = nullptr;
+int64_t g_counter = 0;  // Thread-N numbering
+int64_t g_dummy_counter = 0;
+
+void thread_dealloc(Object* o) {
+  ThreadObj* t = static_cast<ThreadObj*>(o);
+  if (t->dict) decref(t->dict);
+  decref(t->target);
+  decref(t->args);
+  decref(t->kwargs);
+  decref(t->name);
+  delete t->ctl;
+  object_free(o);
+}
+
+ThreadObj* thread_alloc(Type* type, Value name, bool daemon) {
+  size_t size = type->basicsize < sizeof(ThreadObj) ? sizeof(ThreadObj) : type->basicsize;
+  ThreadObj* t = alloc_object<ThreadObj>(type, size - sizeof(ThreadObj));
+  t->target = Value::null();
+  t->args = Value::null();
+  t->kwargs = Value::null();
+  t->name = name;
+  t->daemon = daemon;
+  t->ctl = new std::shared_ptr<ThreadCtl>(std::make_shared<ThreadCtl>());
+  return t;
+}
+
+void active_set(uint64_t ident, Value thread) {
+  std::lock_guard<std::mutex> g(g_active_mutex);
+  Ref key = Ref::steal(int_from_i64(int64_t(ident)));
+  if (thread.is_null())
+    dict_del(g_active, key.get());
+  else
+    dict_set(g_active, key.get(), thread);
+}
+
+// The Thread object of the calling thread (a dummy one for threads _thread started). New ref.
+Value current_thread_obj() {
+  uint64_t ident = current_ident();
+  {
+    std::lock_guard<std::mutex> g(g_active_mutex);
+    Ref key = Ref::steal(int_from_i64(int64_t(ident)));
+    Value t = dict_get(g_active, key.get());
+    if (!t.is_null()) {
+      incref(t);
+      return t;
+    }
+  }
+  ThreadObj* t =
+      thread_alloc(&thread_type, str_value(fmt::format("Dummy-{}", ++g_dummy_counter)), true);
+  t->start_called = true;
+  ThreadCtl& c = ctl_of(t);
+  c.started = true;
+  c.ident = ident;
+  c.native_id = vm::current_thread()->native_id;
+  active_set(ident, Value::from_obj(t));
+  return Value::from_obj(t);
+}
+
+bool current_is_daemon() {
+  Ref cur = Ref::steal(current_thread_obj());
+  return as_thread(cur.get())->daemon;
+}
+
+// Thread(group=None, target=None, name=None, args=(), kwargs=None, *, daemon=None)
+Value thread_construct(Type* type, const Value* args, size_t nargs, Tuple* kwnames) {
+  Value a[6];
+  parse_args("Thread", args, nargs, kwnames,
+             {"group", "target", "name", "args", "kwargs", "daemon"}, 0, a);
+  if (!a[0].is_null() && a[0] != None())
+    raise_msg(&exc_AssertionError, "group argument must be None for now");
+  Value target = a[1].is_null() ? None() : a[1];
+  Ref name;
+  if (!a[2].is_null() && a[2] != None()) {
+    name = Ref::steal(str(a[2]));
+  } else {
+    std::string n = fmt::format("Thread-{}", ++g_counter);
+    if (target != None()) {
+      Ref tn = Ref::steal(getattr_opt(target, intern("__name__")));
+      if (tn && str_check(tn.get())) n += fmt::format(" ({})", as_str(tn.get())->view());
+    }
+    name = Ref::steal(str_value(n));
+  }
+  bool daemon = (a[5].is_null() || a[5] == None()) ? current_is_daemon() : truthy(a[5]);
+  ThreadObj* t = thread_alloc(type, name.release(), daemon);
+  t->target = target;
+  incref(target);
+  t->args = a[3].is_null() ? Value::from_obj(tuple_empty()) : a[3];
+  incref(t->args);
+  t->kwargs = a[4].is_null() ? None() : a[4];
+  incref(t->kwargs);
+  return Value::from_obj(t);
+}
+
+// run(): calls the target, then drops the references to it and its arguments.
+Value thread_run(const Value* args, size_t nargs, Tuple* kwnames) {
+  check_meth_noargs("run", nargs - 1, kwnames);
+  ThreadObj* t = as_thread(args[0]);
+  Ref target = Ref::steal(t->target), targs = Ref::steal(t->args), tkw = Ref::steal(t->kwargs);
+  t->target = None();
+  t->args = Value::from_obj(tuple_empty());
+  t->kwargs = None();
+  if (target && target.get() != None()) {
+    Value a = type_of(targs.get()) == &tuple_type ? targs.get() : Value::null();
+    Ref tuple_holder;
+    if (a.is_null()) {
+      Ref l = Ref::steal(Value::from_obj(list_new(0)));
+      list_extend(l.as<List>(), targs.get());
+      tuple_holder = Ref::steal(list_as_tuple(l.as<List>()));
+      a = tuple_holder.get();
+    }
+    decref(call_with_kwargs(target.get(), a, tkw.get()));
+  }
+  return None();
+}
+
+// The body of a started thread: registers it, runs self.run(), reports an uncaught exception.
+void thread_bootstrap(Ref self) {
+  ThreadObj* t = as_thread(self.get());
+  std::shared_ptr<ThreadCtl> ctl = *t->ctl;
+  uint64_t ident = current_ident();
+  {
+    std::lock_guard<std::mutex> g(ctl->m);
+    ctl->ident = ident;
+    ctl->native_id = vm::current_thread()->native_id;
+    ctl->started = true;
+  }
+  ctl->cv.notify_all();
+  active_set(ident, self.get());
+  try {
+    Ref run = Ref::steal(getattr(self.get(), intern("run")));
+    decref(call0(run.get()));
+  } catch (PyError& e) {
+    Ref exc = Ref::steal(e.take());
+    report_thread_exception(as_str(t->name)->view(), exc.get());
+  }
+  active_set(ident, Value::null());
+  self = Ref();
+  {
+    std::lock_guard<std::mutex> g(ctl->m);
+    ctl->finished = true;
+  }
+  ctl->cv.notify_all();
+}
+
+Value thread_start(const Value* args, size_t nargs, Tuple* kwnames) {
+  check_meth_noargs("start", nargs - 1, kwnames);
+  ThreadObj* t = as_thread(args[0]);
+  if (t->ctl == nullptr) raise_msg(&exc_RuntimeError, "thread.__init__() not called");
+  if (t->start_called) raise_msg(&exc_RuntimeError, "threads can only be started once");
+  t->start_called = true;
+  Ref self = Ref::borrow(args[0]);
+  spawn_thread([self]() mutable { thread_bootstrap(std::move(self)); }, t->daemon);
+  ThreadCtl& c = ctl_of(t);
+  std::unique_lock<std::mutex> lock(c.m);
+  wait_released(c.cv, lock, -1, [&] { return c.started; });
+  return None();
+}
+
+Value thread_join(const Value* args, size_t nargs, Tuple* kwnames) {
+  Value a[1];
+  parse_args("join", args + 1, nargs - 1, kwnames, {"timeout"}, 0, a);
+  ThreadObj* t = as_thread(args[0]);
+  if (!t->start_called) raise_msg(&exc_RuntimeError, "cannot join thread before it is started");
+  ThreadCtl& c = ctl_of(t);
+  if (c.ident == current_ident() && !c.finished)
+    raise_msg(&exc_RuntimeError, "cannot join current thread");
+  Seconds timeout = -1;
+  if (!a[0].is_null() && a[0] != None()) {
+    timeout = float_from_value(a[0]);
+    if (timeout < 0) timeout = 0;
+  }
+  std::unique_lock<std::mutex> lock(c.m);
+  wait_released(c.cv, lock, timeout, [&] { return c.finished; });
+  return None();
+}
+
+bool thread_alive(ThreadObj* t) {
+  ThreadCtl& c = ctl_of(t);
+  std::lock_guard<std::mutex> g(c.m);
+  return c.started && !c.finished;
+}
+
+Value thread_is_alive(const Value* args, size_t nargs, Tuple* kwnames) {
+  check_meth_noargs("is_alive", nargs - 1, kwnames);
+  return from_bool(thread_alive(as_thread(args[0])));
+}
+
+Value thread_getname(const Value* args, size_t nargs, Tuple* kwnames) {
+  incref(as_thread(args[0])->name);
+  return as_thread(args[0])->name;
+}
+
+Value thread_isdaemon(const Value* args, size_t nargs, Tuple* kwnames) {
+  return from_bool(as_thread(args[0])->daemon);
+}
+
+Value thread_getattr(Value self, Str* name) {
+  ThreadObj* t = as_thread(self);
+  std::string_view n = name->view();
+  if (n == "name") {
+    incref(t->name);
+    return t->name;
+  }
+  if (n == "daemon") return from_bool(t->daemon);
+  if (n == "ident" || n == "native_id") {
+    ThreadCtl& c = ctl_of(t);
+    std::lock_guard<std::mutex> g(c.m);
+    if (!c.started) return None();
+    return int_from_i64(n == "ident" ? int64_t(c.ident) : c.native_id);
+  }
+  return generic_getattr_dict(self, name, t->dict);
+}
+
+void thread_setattr(Value self, Str* name, Value v) {
+  ThreadObj* t = as_thread(self);
+  std::string_view n = name->view();
+  if (n == "name" && !v.is_null()) {
+    Value s = str(v);
+    decref(t->name);
+    t->name = s;
+    return;
+  }
+  if (n == "daemon" && !v.is_null()) {
+    if (t->start_called) raise_msg(&exc_RuntimeError, "cannot set daemon status of active thread");
+    t->daemon = truthy(v);
+    return;
+  }
+  if (!t->dict) t->dict = dict_new();
+  if (v.is_null()) {
+    if (!dict_del(t->dict, Value::from_obj(name)))
+      raise_fmt(&exc_AttributeError, "'{}' object has no attribute '{}'", type_name(self), n);
+    return;
+  }
+  dict_set(t->dict, Value::from_obj(name), v);
+}
+
+Value thread_repr(Value self) {
+  ThreadObj* t = as_thread(self);
+  ThreadCtl& c = ctl_of(t);
+  std::string status = "initial";
+  bool has_ident;
+  {
+    std::lock_guard<std::mutex> g(c.m);
+    if (c.started) status = "started";
+    if (c.finished) status = "stopped";
+    has_ident = c.started;
+  }
+  if (t->daemon) status += " daemon";
+  if (has_ident) status += fmt::format(" {}", c.ident);
+  std::string cls = t == g_main ? "_MainThread" : type_of(self)->name;
+  if (cls.rfind("threading.", 0) == 0) cls = cls.substr(10);
+  return str_value(fmt::format("<{}({}, {})>", cls, as_str(t->name)->view(), status));
+}
+
+// ---- Event --------------------------------------------------------------------------------
+
+struct EventObj : Object {
+  struct State {
+    std::mutex m;
+    std::condition_variable cv;
+    bool flag = false;
+  } * st;
+};
+
+void event_dealloc(Object* o) {
+  delete static_cast<EventObj*>(o)->st;
+  object_free(o);
+}
+
+Value event_construct(Type* type, const Value* args, size_t nargs, Tuple* kwnames) {
+  if (nargs != 0 || kw_count(kwnames) != 0) raise_msg(&exc_TypeError, "Event() takes no arguments");
+  EventObj* e = alloc_object<EventObj>(&event_type);
+  e->st = new EventObj::State();
+  return Value::from_obj(e);
+}
+
+EventObj::State& ev(Value v) {
+  return *v.as<EventObj>()->st;
+}
+
+Value event_set(const Value* args, size_t nargs, Tuple* kwnames) {
+  auto& s = ev(args[0]);
+  {
+    std::lock_guard<std::mutex> g(s.m);
+    s.flag = true;
+  }
+  s.cv.notify_all();
+  return None();
+}
+
+Value event_clear(const Value* args, size_t nargs, Tuple* kwnames) {
+  auto& s = ev(args[0]);
+  std::lock_guard<std::mutex> g(s.m);
+  s.flag = false;
+  return None();
+}
+
+Value event_is_set(const Value* args, size_t nargs, Tuple* kwnames) {
+  auto& s = ev(args[0]);
+  std::lock_guard<std::mutex> g(s.m);
+  return from_bool(s.flag);
+}
+
+Value event_wait(const Value* args, size_t nargs, Tuple* kwnames) {
+  Value a[1];
+  parse_args("wait", args + 1, nargs - 1, kwnames, {"timeout"}, 0, a);
+  Seconds timeout = a[0].is_null() || a[0] == None() ? -1 : std::max(0.0, float_from_value(a[0]));
+  auto& s = ev(args[0]);
+  std::unique_lock<std::mutex> lock(s.m);
+  return from_bool(wait_released(s.cv, lock, timeout, [&] { return s.flag; }));
+}
+
+// ---- Condition ----------------------------------------------------------------------------
+
+// CPython's algorithm: each waiter blocks on its own lock, which notify() releases. The
+// waiter list is protected by the condition's lock, which wait/notify require to be held.
+struct ConditionObj : Object {
+  Value lock;
+  std::deque<std::shared_ptr<NativeLock>>* waiters;
+};
+
+ConditionObj* as_cond(Value v) {
+  return v.as<ConditionObj>();
+}
+
+void condition_dealloc(Object* o) {
+  ConditionObj* c = static_cast<ConditionObj*>(o);
+  decref(c->lock);
+  delete c->waiters;
+  object_free(o);
+}
+
+Value condition_construct(Type* type, const Value* args, size_t nargs, Tuple* kwnames) {
+  Value a[1];
+  parse_args("Condition", args, nargs, kwnames, {"lock"}, 0, a);
+  ConditionObj* c = alloc_object<ConditionObj>(&condition_type);
+  c->waiters = new std::deque<std::shared_ptr<NativeLock>>();
+  if (a[0].is_null() || a[0] == None()) {
+    c->lock = rlock_new();
+  } else {
+    c->lock = a[0];
+    incref(a[0]);
+  }
+  return Value::from_obj(c);
+}
+
+Value call_method(Value obj, const char* name, const Value* args = nullptr, size_t nargs = 0) {
+  Ref m = Ref::steal(getattr(obj, intern(name)));
+  return call(m.get(), args, nargs);
+}
+
+// Whether the calling thread holds the condition's lock (CPython's Condition._is_owned).
+bool cond_owned(ConditionObj* c) {
+  if (type_of(c->lock) == &rlock_type)
+    return truthy(Ref::steal(call_method(c->lock, "_is_owned")).get());
+  Value f = False();
+  Ref got = Ref::steal(call_method(c->lock, "acquire", &f, 1));
+  if (truthy(got.get())) {
+    decref(call_method(c->lock, "release"));
+    return false;
+  }
+  return true;
+}
+
+Value cond_delegate(const Value* args, size_t nargs, Tuple* kwnames, const char* name) {
+  Ref m = Ref::steal(getattr(as_cond(args[0])->lock, intern(name)));
+  return call(m.get(), args + 1, nargs - 1, kwnames);
+}
+Value condition_acquire(const Value* args, size_t nargs, Tuple* kwnames) {
+  return cond_delegate(args, nargs, kwnames, "acquire");
+}
+Value condition_release(const Value* args, size_t nargs, Tuple* kwnames) {
+  return cond_delegate(args, nargs, kwnames, "release");
+}
+Value condition_exit(const Value* args, size_t nargs, Tuple* kwnames) {
+  return call_method(as_cond(args[0])->lock, "release");
+}
+
+// Waits for a notification with the lock released; true unless it timed out.
+bool cond_wait(ConditionObj* c, Seconds timeout) {
+  if (!cond_owned(c)) raise_msg(&exc_RuntimeError, "cannot wait on un-acquired lock");
+  auto waiter = std::make_shared<NativeLock>();
+  waiter->try_acquire();
+  c->waiters->push_back(waiter);
+  bool rlock = type_of(c->lock) == &rlock_type;
+  Ref saved = Ref::steal(call_method(c->lock, rlock ? "_release_save" : "release"));
+  bool got = waiter->try_acquire() || (timeout != 0 && waiter->acquire(timeout));
+  Value s = saved.get();
+  decref(rlock ? call_method(c->lock, "_acquire_restore", &s, 1) : call_method(c->lock, "acquire"));
+  if (!got) {
+    auto& w = *c->waiters;
+    for (auto it = w.begin(); it != w.end(); ++it) {
+      if (*it == waiter) {
+        w.erase(it);
+        break;
+      }
+    }
+  }
+  return got;
+}
+
+Seconds wait_timeout(Value v) {
+  if (v.is_null() || v == None()) return -1;
+  return std::max(0.0, float_from_value(v));
+}
+
+Value condition_wait(const Value* args, size_t nargs, Tuple* kwnames) {
+  Value a[1];
+  parse_args("wait", args + 1, nargs - 1, kwnames, {"timeout"}, 0, a);
+  return from_bool(cond_wait(as_cond(args[0]), wait_timeout(a[0])));
+}
+
+// wait_for(predicate, timeout=None): waits until predicate() is true; returns its last value.
+Value condition_wait_for(const Value* args, size_t nargs, Tuple* kwnames) {
+  Value a[2];
+  parse_args("wait_for", args + 1, nargs - 1, kwnames, {"predicate", "timeout"}, 1, a);
+  Seconds timeout = wait_timeout(a[1]);
+  auto deadline =
+      std::chrono::steady_clock::now() + std::chrono::duration<double>(timeout < 0 ? 0 : timeout);
+  Ref result = Ref::steal(call0(a[0]));
+  while (!truthy(result.get())) {
+    Seconds left = -1;
+    if (timeout >= 0) {
+      left = std::chrono::duration<double>(deadline - std::chrono::steady_clock::now()).count();
+      if (left <= 0) break;
+    }
+    cond_wait(as_cond(args[0]), left);
+    result = Ref::steal(call0(a[0]));
+  }
+  return result.release();
+}
+
+Value condition_notify(const Value* args, size_t nargs, Tuple* kwnames) {
+  Value a[1];
+  parse_args("notify", args + 1, nargs - 1, kwnames, {"n"}, 0, a);
+  ConditionObj* c = as_cond(args[0]);
+  if (!cond_owned(c)) raise_msg(&exc_RuntimeError, "cannot notify on un-acquired lock");
+  int64_t n = a[0].is_null() ? 1 : int_arg(a[0]);
+  while (n-- > 0 && !c->waiters->empty()) {
+    c->waiters->front()->release();
+    c->waiters->pop_front();
+  }
+  return None();
+}
+
+Value condition_notify_all(const Value* args, size_t nargs, Tuple* kwnames) {
+  ConditionObj* c = as_cond(args[0]);
+  if (!cond_owned(c)) raise_msg(&exc_RuntimeError, "cannot notify on un-acquired lock");
+  for (auto& w : *c->waiters) w->release();
+  c->waiters->clear();
+  return None();
+}
+
+// ---- Semaphore, BoundedSemaphore ----------------------------------------------------------
+
+struct SemaphoreObj : Object {
+  struct State {
+    std::mutex m;
+    std::condition_variable cv;
+    int64_t value = 0;
+    int64_t initial = 0;
+  } * st;
+};
+
+void semaphore_dealloc(Object* o) {
+  delete static_cast<SemaphoreObj*>(o)->st;
+  object_free(o);
+}
+
+Value semaphore_construct(Type* type, const Value* args, size_t nargs, Tuple* kwnames) {
+  Value a[1];
+  parse_args(type->name + 10, args, nargs, kwnames, {"value"}, 0, a);
+  int64_t value = a[0].is_null() ? 1 : int_arg(a[0]);
+  if (value < 0) raise_msg(&exc_ValueError, "semaphore initial value must be >= 0");
+  SemaphoreObj* s = alloc_object<SemaphoreObj>(type);
+  s->st = new SemaphoreObj::State();
+  s->st->value = s->st->initial = value;
+  return Value::from_obj(s);
+}
+
+Value semaphore_acquire(const Value* args, size_t nargs, Tuple* kwnames) {
+  Value a[2];
+  parse_args("acquire", args + 1, nargs - 1, kwnames, {"blocking", "timeout"}, 0, a);
+  bool blocking = a[0].is_null() || truthy(a[0]);
+  Seconds timeout = wait_timeout(a[1]);
+  if (!blocking && timeout >= 0)
+    raise_msg(&exc_ValueError, "can't specify timeout for non-blocking acquire");
+  auto& s = *args[0].as<SemaphoreObj>()->st;
+  std::unique_lock<std::mutex> lock(s.m);
+  bool ok = wait_released(s.cv, lock, blocking ? timeout : 0, [&] { return s.value > 0; });
+  if (ok) --s.value;
+  return from_bool(ok);
+}
+
+Value semaphore_release(const Value* args, size_t nargs, Tuple* kwnames) {
+  Value a[1];
+  parse_args("release", args + 1, nargs - 1, kwnames, {"n"}, 0, a);
+  int64_t n = a[0].is_null() ? 1 : int_arg(a[0]);
+  if (n < 1) raise_msg(&exc_ValueError, "n must be one or more");
+  auto& s = *args[0].as<SemaphoreObj>()->st;
+  {
+    std::lock_guard<std::mutex> g(s.m);
+    if (type_of(args[0]) == &bounded_semaphore_type && s.value + n > s.initial)
+      raise_msg(&exc_ValueError, "Semaphore released too many times");
+    s.value += n;
+  }
+  s.cv.notify_all();
+  return None();
+}
+
+Value semaphore_exit(const Value* args, size_t nargs, Tuple* kwnames) {
+  return semaphore_release(args, 1, nullptr);
+}
+
+// ---- Barrier ------------------------------------------------------------------------------
+
+struct BarrierObj : Object {
+  struct State {
+    std::mutex m;
+    std::condition_variable cv;
+    int64_t parties = 0;
+    int64_t count = 0;        // threads waiting in the current generation
+    uint64_t generation = 0;  // incremented each time the barrier trips or resets
+    bool draining = false;    // the last thread is running the action
+    bool broken = false;
+  } * st;
+  Value action;
+  double timeout;  // default wait timeout, -1: none
+};
+
+void barrier_dealloc(Object* o) {
+  BarrierObj* b = static_cast<BarrierObj*>(o);
+  delete b->st;
+  decref(b->action);
+  object_free(o);
+}
+
+Value barrier_construct(Type* type, const Value* args, size_t nargs, Tuple* kwnames) {
+  Value a[3];
+  parse_args("Barrier", args, nargs, kwnames, {"parties", "action", "timeout"}, 1, a);
+  int64_t parties = int_arg(a[0]);
+  if (parties < 1) raise_msg(&exc_ValueError, "parties must be > 0");
+  BarrierObj* b = alloc_object<BarrierObj>(&barrier_type);
+  b->st = new BarrierObj::State();
+  b->st->parties = parties;
+  b->action = a[1].is_null() ? None() : a[1];
+  incref(b->action);
+  b->timeout = wait_timeout(a[2]);
+  return Value::from_obj(b);
+}
+
+[[noreturn]] void raise_broken() {
+  raise(Value::from_obj(&exc_BrokenBarrierError));
+}
+
+void barrier_break(BarrierObj::State& s) {
+  {
+    std::lock_guard<std::mutex> g(s.m);
+    s.broken = true;
+  }
+  s.cv.notify_all();
+}
+
+Value barrier_wait(const Value* args, size_t nargs, Tuple* kwnames) {
+  Value a[1];
+  parse_args("wait", args + 1, nargs - 1, kwnames, {"timeout"}, 0, a);
+  BarrierObj* b = args[0].as<BarrierObj>();
+  Seconds timeout =
+      a[0].is_null() || a[0] == None() ? b->timeout : std::max(0.0, float_from_value(a[0]));
+  auto& s = *b->st;
+  std::unique_lock<std::mutex> lock(s.m);
+  wait_released(s.cv, lock, -1, [&] { return !s.draining || s.broken; });
+  if (s.broken) raise_broken();
+  int64_t index = s.count++;
+  uint64_t gen = s.generation;
+  if (s.count == s.parties) {
+    s.draining = true;
+    lock.unlock();
+    if (b->action != None()) {
+      try {
+        decref(call0(b->action));
+      } catch (PyError&) {
+        barrier_break(s);
+        throw;
+      }
+    }
+    lock.lock();
+    s.count = 0;
+    s.draining = false;
+    ++s.generation;
+    lock.unlock();
+    s.cv.notify_all();
+    return Value::from_int(index);
+  }
+  bool tripped =
+      wait_released(s.cv, lock, timeout, [&] { return s.generation != gen || s.broken; });
+  if (!tripped) {
+    s.broken = true;
+    lock.unlock();
+    s.cv.notify_all();
+    raise_broken();
+  }
+  if (s.generation == gen) {
+    --s.count;
+    raise_broken();
+  }
+  return Value::from_int(index);
+}
+
+Value barrier_abort(const Value* args, size_t nargs, Tuple* kwnames) {
+  barrier_break(*args[0].as<BarrierObj>()->st);
+  return None();
+}
+
+Value barrier_reset(const Value* args, size_t nargs, Tuple* kwnames) {
+  auto& s = *args[0].as<BarrierObj>()->st;
+  {
+    std::lock_guard<std::mutex> g(s.m);
+    s.broken = false;
+    s.count = 0;
+    ++s.generation;
+  }
+  s.cv.notify_all();
+  return None();
+}
+
+Value barrier_getattr(Value self, Str* name) {
+  auto& s = *self.as<BarrierObj>()->st;
+  std::string_view n = name->view();
+  if (n == "parties" || n == "n_waiting" || n == "broken") {
+    std::lock_guard<std::mutex> g(s.m);
+    if (n == "parties") return Value::from_int(s.parties);
+    if (n == "n_waiting") return Value::from_int(s.draining ? 0 : s.count);
+    return from_bool(s.broken);
+  }
+  return generic_getattr(self, name);
+}
+
+// ---- local --------------------------------------------------------------------------------
+
+// threading.local(): one attribute dict per thread, keyed by the thread's serial number
+// (never reused, unlike idents).
+struct LocalObj : Object {
+  Dict* dicts;
+};
+
+void local_dealloc(Object* o) {
+  decref(static_cast<LocalObj*>(o)->dicts);
+  object_free(o);
+}
+
+Value local_construct(Type* type, const Value* args, size_t nargs, Tuple* kwnames) {
+  if (nargs != 0 || kw_count(kwnames) != 0)
+    raise_msg(&exc_TypeError, "Initialization arguments are not supported");
+  size_t size = type->basicsize < sizeof(LocalObj) ? sizeof(LocalObj) : type->basicsize;
+  LocalObj* l = alloc_object<LocalObj>(type, size - sizeof(LocalObj));
+  l->dicts = dict_new();
+  return Value::from_obj(l);
+}
+
+// The calling thread's attribute dict of [self] (borrowed), created on first use.
+Dict* local_dict(Value self) {
+  LocalObj* l = self.as<LocalObj>();
+  Ref key = Ref::steal(int_from_i64(int64_t(vm::current_thread()->serial)));
+  Value d = dict_get(l->dicts, key.get());
+  if (!d.is_null()) return d.as<Dict>();
+  Ref nd = Ref::steal(Value::from_obj(dict_new()));
+  dict_set(l->dicts, key.get(), nd.get());
+  return nd.as<Dict>();
+}
+
+Value local_getattr(Value self, Str* name) {
+  Dict* d = local_dict(self);
+  if (name->view() == "__dict__") {
+    incref(d);
+    return Value::from_obj(d);
+  }
+  return generic_getattr_dict(self, name, d);
+}
+
+void local_setattr(Value self, Str* name, Value v) {
+  Dict* d = local_dict(self);
+  if (v.is_null()) {
+    if (!dict_del(d, Value::from_obj(name)))
+      raise_fmt(&exc_AttributeError, "'{}' object has no attribute '{}'", type_name(self),
+                name->view());
+    return;
+  }
+  dict_set(d, Value::from_obj(name), v);
+}
+
+// ---- module functions ---------------------------------------------------------------------
+
+Value f_current_thread(const Value* args, size_t nargs, Tuple* kwnames) {
+  check_meth_noargs("current_thread", nargs, kwnames);
+  return current_thread_obj();
+}
+
+Value f_main_thread(const Value* args, size_t nargs, Tuple* kwnames) {
+  check_meth_noargs("main_thread", nargs, kwnames);
+  incref(g_main);
+  return Value::from_obj(g_main);
+}
+
+Value f_get_ident(const Value* args, size_t nargs, Tuple* kwnames) {
+  check_meth_noargs("get_ident", nargs, kwnames);
+  return int_from_i64(int64_t(current_ident()));
+}
+
+Value f_get_native_id(const Value* args, size_t nargs, Tuple* kwnames) {
+  check_meth_noargs("get_native_id", nargs, kwnames);
+  return int_from_i64(vm::current_thread()->native_id);
+}
+
+Value f_active_count(const Value* args, size_t nargs, Tuple* kwnames) {
+  check_meth_noargs("active_count", nargs, kwnames);
+  std::lock_guard<std::mutex> g(g_active_mutex);
+  return Value::from_int(int64_t(g_active->used));
+}
+
+Value f_enumerate(const Value* args, size_t nargs, Tuple* kwnames) {
+  check_meth_noargs("enumerate", nargs, kwnames);
+  List* l = list_new(0);
+  Ref owner = Ref::steal(Value::from_obj(l));
+  std::lock_guard<std::mutex> g(g_active_mutex);
+  size_t pos = 0;
+  Value k, v;
+  while (dict_next(g_active, &pos, &k, &v)) list_append(l, v);
+  return owner.release();
+}
+
+Value f_lock(const Value* args, size_t nargs, Tuple* kwnames) {
+  check_meth_noargs("Lock", nargs, kwnames);
+  return lock_new();
+}
+
+Value f_rlock(const Value* args, size_t nargs, Tuple* kwnames) {
+  check_meth_noargs("RLock", nargs, kwnames);
+  return rlock_new();
+}
+
+void set_attr(Dict* d, const char* name, Value v) {
+  dict_set(d, Value::from_obj(intern(name)), v);
+}
+
+Module* create_threading_module() {
+  Module* m = module_new("threading");
+  Dict* d = m->dict;
+  set_attr(d, "Thread", Value::from_obj(&thread_type));
+  set_attr(d, "Event", Value::from_obj(&event_type));
+  set_attr(d, "Condition", Value::from_obj(&condition_type));
+  set_attr(d, "Semaphore", Value::from_obj(&semaphore_type));
+  set_attr(d, "BoundedSemaphore", Value::from_obj(&bounded_semaphore_type));
+  set_attr(d, "Barrier", Value::from_obj(&barrier_type));
+  set_attr(d, "BrokenBarrierError", Value::from_obj(&exc_BrokenBarrierError));
+  set_attr(d, "local", Value::from_obj(&local_type));
+  set_attr(d, "TIMEOUT_MAX", Value::from_double(9223372036.0));
+  add_function(d, "Lock", f_lock);
+  add_function(d, "RLock", f_rlock);
+  add_function(d, "current_thread", f_current_thread);
+  add_function(d, "currentThread", f_current_thread);
+  add_function(d, "main_thread", f_main_thread);
+  add_function(d, "get_ident", f_get_ident);
+  add_function(d, "get_native_id", f_get_native_id);
+  add_function(d, "active_count", f_active_count);
+  add_function(d, "activeCount", f_active_count);
+  add_function(d, "enumerate", f_enumerate);
+  return m;
+}
+
+void add_methods(Type* t, std::initializer_list<std::pair<const char*, NativeFn>> methods) {
+  for (auto& [name, fn] : methods) type_add_method(t, name, fn);
+}
+
+}  // namespace
+
+void init_threading_module() {
+  type_init_static(&thread_type, "Thread", nullptr, sizeof(ThreadObj), kTypeBaseType);
+  thread_type.dealloc = thread_dealloc;
+  thread_type.construct = thread_construct;
+  thread_type.getattr = thread_getattr;
+  thread_type.setattr = thread_setattr;
+  thread_type.repr = thread_repr;
+  type_ready(&thread_type);
+  add_methods(&thread_type, {{"start", thread_start},
+                             {"run", thread_run},
+                             {"join", thread_join},
+                             {"is_alive", thread_is_alive},
+                             {"getName", thread_getname},
+                             {"isDaemon", thread_isdaemon}});
+
+  type_init_static(&event_type, "threading.Event", nullptr, sizeof(EventObj));
+  event_type.dealloc = event_dealloc;
+  event_type.construct = event_construct;
+  type_ready(&event_type);
+  add_methods(&event_type, {{"set", event_set},
+                            {"clear", event_clear},
+                            {"is_set", event_is_set},
+                            {"isSet", event_is_set},
+                            {"wait", event_wait}});
+
+  type_init_static(&condition_type, "threading.Condition", nullptr, sizeof(ConditionObj));
+  condition_type.dealloc = condition_dealloc;
+  condition_type.construct = condition_construct;
+  type_ready(&condition_type);
+  add_methods(&condition_type, {{"acquire", condition_acquire},
+                                {"release", condition_release},
+                                {"__enter__", condition_acquire},
+                                {"__exit__", condition_exit},
+                                {"wait", condition_wait},
+                                {"wait_for", condition_wait_for},
+                                {"notify", condition_notify},
+                                {"notify_all", condition_notify_all},
+                                {"notifyAll", condition_notify_all}});
+
+  for (Type* t : {&semaphore_type, &bounded_semaphore_type}) {
+    type_init_static(t, t == &semaphore_type ? "threading.Semaphore" : "threading.BoundedSemaphore",
+                     nullptr, sizeof(SemaphoreObj), kTypeBaseType);
+    t->dealloc = semaphore_dealloc;
+    t->construct = semaphore_construct;
+    type_ready(t);
+    add_methods(t, {{"acquire", semaphore_acquire},
+                    {"release", semaphore_release},
+                    {"__enter__", semaphore_acquire},
+                    {"__exit__", semaphore_exit}});
+  }
+
+  type_init_static(&barrier_type, "threading.Barrier", nullptr, sizeof(BarrierObj));
+  barrier_type.dealloc = barrier_dealloc;
+  barrier_type.construct = barrier_construct;
+  barrier_type.getattr = barrier_getattr;
+  type_ready(&barrier_type);
+  add_methods(&barrier_type,
+              {{"wait", barrier_wait}, {"abort", barrier_abort}, {"reset", barrier_reset}});
+
+  type_init_static(&exc_BrokenBarrierError, "threading.BrokenBarrierError", &exc_RuntimeError,
+                   sizeof(BaseException), kTypeBaseType | kTypeExceptionSubclass);
+  type_ready(&exc_BrokenBarrierError);
+
+  type_init_static(&local_type, "_thread._local", nullptr, sizeof(LocalObj), kTypeBaseType);
+  local_type.dealloc = local_dealloc;
+  local_type.construct = local_construct;
+  local_type.getattr = local_getattr;
+  local_type.setattr = local_setattr;
+  type_ready(&local_type);
+
+  g_active = dict_new();
+  make_immortal(g_active);
+  g_main = thread_alloc(&thread_type, str_value("MainThread"), false);
+  make_immortal(g_main);
+  g_main->start_called = true;
+  ThreadCtl& c = ctl_of(g_main);
+  vm::ThreadState* main = vm::main_thread_state();
+  c.started = true;
+  c.ident = main ? main->ident : current_ident();
+  c.native_id = main ? main->native_id : 0;
+  active_set(c.ident, Value::from_obj(g_main));
+
+  register_builtin_module("threading", create_threading_module);
+}
+
+}  // namespace rt

@@ -1,0 +1,86 @@
+// Native threads for the threading modules (_thread, threading, queue, concurrent.futures):
+// starting an OS thread that runs Python code, the blocking primitives they share (which
+// release the GIL while they wait and never spin), and waiting for threads at exit.
+#pragma once
+
+#include <condition_variable>
+#include <functional>
+#include <mutex>
+
+#include "runtime/objects.h"
+
+namespace rt {
+
+// Timeouts in seconds; a negative value waits forever.
+using Seconds = double;
+
+// Waits on [cv] (with [lock] held) until [ready]() or the timeout passes, with the GIL
+// released. Returns ready(). Touches no Python object.
+bool wait_released(std::condition_variable& cv, std::unique_lock<std::mutex>& lock, Seconds timeout,
+                   const std::function<bool()>& ready);
+
+// Locks [lock] (constructed deferred): without blocking if it is free, else waiting with the
+// GIL released. A thread never blocks on a native mutex while holding the GIL, so the holder of
+// the mutex may run Python code (and wait for the GIL) without a deadlock.
+void lock_released(std::unique_lock<std::mutex>& lock);
+
+// A lock that any thread may release (unlike std::mutex), as Python's Lock.
+class NativeLock {
+ public:
+  bool try_acquire() {
+    std::lock_guard<std::mutex> g(m_);
+    if (locked_) return false;
+    locked_ = true;
+    return true;
+  }
+  // Blocks (GIL released) up to [timeout]; false if it timed out.
+  bool acquire(Seconds timeout);
+  // False if the lock was not held.
+  bool release();
+  bool locked() {
+    std::lock_guard<std::mutex> g(m_);
+    return locked_;
+  }
+
+ private:
+  std::mutex m_;
+  std::condition_variable cv_;
+  bool locked_ = false;
+};
+
+// Parses a timeout argument: null or None -> -1 (forever); a number >= 0; otherwise
+// ValueError "timeout value must be a non-negative number" (or [negative_ok]: -1).
+Seconds timeout_arg(Value v);
+
+// Starts an OS thread running [body] with its own thread state, holding the GIL while it
+// runs Python code. A non-[daemon] thread keeps the process alive (wait_for_threads).
+// [body] must catch PyError itself.
+void spawn_thread(std::function<void()> body, bool daemon);
+
+// At exit: blocks until every non-daemon thread has finished. Returns true if daemon
+// threads are still running (then the process must leave with _exit, without destructors).
+bool wait_for_threads();
+
+// The ident of the calling thread (threading.get_ident()).
+uint64_t current_ident();
+
+// Prints "Exception in thread NAME:" and the traceback of [exc] to stderr; SystemExit is
+// ignored silently, as CPython's threading.excepthook.
+void report_thread_exception(std::string_view name, Value exc);
+
+// True if [v] can be called.
+inline bool callable_check(Value v) {
+  return type_of(v)->call != nullptr;
+}
+// Calls f(*args, **kwargs): [args] a Tuple, [kwargs] a Dict or null/None.
+Value call_with_kwargs(Value f, Value args, Value kwargs);
+
+// The _thread lock types (runtime/mod_thread.cpp), used by threading.
+extern Type lock_type, rlock_type;
+Value lock_new();   // an unlocked _thread.lock
+Value rlock_new();  // an unlocked _thread.RLock
+
+// Module registration (called once from runtime_init).
+void init_thread_modules();
+
+}  // namespace rt

@@ -1,0 +1,3 @@
+# flags: --dis
+with open_it() as f:
+    f.use()

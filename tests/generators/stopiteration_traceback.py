@@ -1,0 +1,7 @@
+def g():
+    raise StopIteration
+    yield
+
+
+for x in g():
+    pass

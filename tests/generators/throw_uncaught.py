@@ -1,0 +1,7 @@
+def gen():
+    yield 1
+
+
+g = gen()
+next(g)
+g.throw(ValueError("bad"))

@@ -1,0 +1,6 @@
+class Account:
+    def deposit(self, n):
+        return n
+
+
+Account().depost(1)

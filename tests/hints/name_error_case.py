@@ -1,0 +1,2 @@
+Counter = 1
+print(counter)

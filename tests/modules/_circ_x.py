@@ -1,0 +1,2 @@
+from _circ_y import Y
+X = 1

@@ -1,0 +1,2 @@
+from _circ_x import X
+Y = 2

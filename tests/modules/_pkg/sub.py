@@ -1,0 +1,2 @@
+print("sub init", __name__)
+SUB = "sub"

@@ -1,0 +1,2 @@
+print("starting")
+raise ValueError("bad module")

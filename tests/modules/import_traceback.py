@@ -1,0 +1,3 @@
+import _boom
+print(_boom.explode(5))
+_boom.explode(0)

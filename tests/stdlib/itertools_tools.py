@@ -1,0 +1,16 @@
+from itertools import chain, accumulate, groupby, zip_longest, starmap, takewhile, dropwhile, filterfalse, compress, pairwise
+import operator
+print(list(chain("ab", [1, 2], ())), list(chain.from_iterable([[1], [2, 3], []])))
+print(list(accumulate([1, 2, 3, 4, 5])), list(accumulate([3, 1, 4, 1, 5], max)), list(accumulate([1, 2], initial=10)))
+print(list(accumulate([])), list(accumulate("abc")))
+print([(k, list(g)) for k, g in groupby("AAAABBBCCDAABBB")])
+print([k for k, g in groupby([1, 1, 2, 3, 3])])
+print([(k, len(list(g))) for k, g in groupby(["apple", "avocado", "banana", "blueberry", "cherry"], key=lambda s: s[0])])
+print(list(zip_longest("ABCD", "xy", fillvalue="-")), list(zip_longest([1], [2, 3], [4])))
+print(list(starmap(pow, [(2, 5), (3, 2)])), list(takewhile(lambda x: x < 5, [1, 4, 6, 4, 1])))
+print(list(dropwhile(lambda x: x < 5, [1, 4, 6, 4, 1])), list(filterfalse(lambda x: x % 2, range(10))))
+print(list(compress("ABCDEF", [1, 0, 1, 0, 1, 1])), list(pairwise("ABCD")))
+groups = groupby("aabbc")
+k1, g1 = next(groups)
+k2, g2 = next(groups)
+print(k1, list(g1), k2, list(g2))

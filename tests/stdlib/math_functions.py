@@ -1,0 +1,12 @@
+import math
+print(math.sqrt(2), math.exp(1), math.log(100, 10), math.log2(1024), math.log10(0.001))
+print(math.sin(math.pi / 6), math.cos(0), math.tan(math.pi / 4), math.atan2(1, -1))
+print(math.floor(-2.5), math.ceil(-2.5), math.trunc(-2.7), math.floor(7), type(math.ceil(1.2)))
+print(math.hypot(3, 4), math.fabs(-3), math.copysign(2, -0.0), math.fmod(7, 3))
+print(math.isclose(0.1 + 0.2, 0.3), math.isclose(1, 1.1), math.isclose(1, 1.05, rel_tol=0.1))
+print(math.isnan(math.nan), math.isinf(-math.inf), math.isfinite(1e308))
+print(math.fsum([0.1] * 10), sum([0.1] * 10), math.fsum([1e100, 1, -1e100]))
+print(math.pi, math.e, math.tau, math.inf, -math.inf, math.nan)
+print(math.pow(2, 10), math.degrees(math.pi), math.radians(180), math.modf(3.5), math.frexp(8.0))
+print(math.prod([1, 2, 3, 4]), math.prod([]), math.prod([2.5, 2]), math.prod(range(1, 5), start=10))
+print(math.dist((0, 0), (3, 4)), math.ldexp(0.5, 4))

@@ -1,0 +1,4 @@
+# A thread can not join itself.
+import threading
+
+threading.current_thread().join()

@@ -1,0 +1,5 @@
+# Releasing an unlocked lock raises RuntimeError.
+import threading
+
+lock = threading.Lock()
+lock.release()

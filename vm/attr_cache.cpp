@@ -1,0 +1,44 @@
+// Filling the attribute instructions' inline caches (vm/attr_cache.h); the interpreter loop
+// (vm/interp.cpp) checks them.
+#include "vm/attr_cache.h"
+
+#include "runtime/class.h"
+#include "runtime/dict_internal.h"
+#include "runtime/ops.h"
+
+namespace vm {
+
+// The free-threaded build leaves the caches empty: entries are not updated atomically and
+// instance dicts are read without their locks on a hit.
+constexpr bool kCachesEnabled = !MINIPY_FREE_THREADED;
+
+void attr_cache_fill_dict(AttrCache& c, rt::Value obj, rt::Str* name) {
+  c.version = 0;
+  if (!kCachesEnabled || !obj.is_obj()) return;
+  rt::Type* t = obj.as_obj()->type;
+  if (t->getattr != rt::instance_getattr || t->setattr != rt::instance_setattr) return;
+  rt::Value descr = rt::type_lookup(t, name);
+  if (!descr.is_null() && rt::type_of(descr)->descr_set != nullptr) return;
+  rt::Dict* d = *rt::instance_dict_slot(obj);
+  if (d == nullptr) return;
+  int64_t ix = rt::dict_lookup(d, rt::Value::from_obj(name), rt::str_hash(name), nullptr);
+  if (ix < 0 || d->entries[ix].key != rt::Value::from_obj(name)) return;
+  c.index = static_cast<uint32_t>(ix);
+  c.version = rt::type_version(t);
+}
+
+rt::Value attr_cache_fill_method(AttrCache& c, rt::Value obj, rt::Str* name) {
+  c.version = 0;
+  rt::Type* t = obj.as_obj()->type;
+  rt::Value d = rt::type_lookup(t, name);
+  if (!d.is_obj()) return rt::Value::null();
+  rt::Type* dt = d.as_obj()->type;
+  if (dt != &rt::function_type && dt != &rt::method_descr_type) return rt::Value::null();
+  if (kCachesEnabled) {
+    c.descr = d;
+    c.version = rt::type_version(t);
+  }
+  return d;
+}
+
+}  // namespace vm

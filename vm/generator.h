@@ -1,0 +1,52 @@
+// Generator objects: calling a generator function binds its arguments and returns a
+// Generator holding the suspended frame's slots (locals, then the evaluation stack). Resuming
+// copies them onto the thread's value stack and runs the frame there (vm/interp.cpp); a yield
+// copies them back. Ordinary calls stay unchanged and generator resumption allocates nothing.
+#pragma once
+
+#include <cstdint>
+
+#include "vm/frame.h"
+
+namespace vm {
+
+enum class GenState : uint8_t { Created, Suspended, Running, Closed };
+
+struct Generator : rt::Object {
+  rt::Function* func;    // the generator function (its code, globals, builtins, closure)
+  Code* code;
+  rt::Str* name;
+  rt::Str* qualname;
+  rt::Value exc_state;   // while suspended: the exception its except block was handling
+  rt::Value prev_exc;    // while running: the handled exception of whoever resumed it
+  uint32_t ip;           // index of the instruction to resume at
+  uint32_t nstack;       // saved evaluation-stack depth
+  GenState state;
+  // Saved slots: code->nlocalsplus locals, then up to code->stacksize stack values. Only the
+  // first nlocalsplus + nstack are owned (while not running).
+  rt::Value* saved() { return reinterpret_cast<rt::Value*>(this + 1); }
+};
+
+extern rt::Type generator_type;
+
+// A new generator for [fn] whose bound arguments are the [fn->code->nlocalsplus] owned values
+// at [localsplus]; they are moved into the generator (and the slots nulled).
+Generator* generator_new(rt::Function* fn, rt::Value* localsplus);
+
+// Resumes [g] from C++ with [sent] (borrowed) as the value of its yield, or by raising
+// [throw_exc] (stolen; null for none) at the yield. Returns the yielded value, or the return
+// value when the generator finished (g->state is then Closed). Exceptions propagate.
+// Defined in vm/interp.cpp; the caller checks the state (not running, not closed).
+rt::Value generator_resume(Generator* g, rt::Value sent, rt::Value throw_exc);
+
+// g.send(v): the yielded value; StopIteration(value) when it returns. Raises CPython's
+// errors for a running generator or a non-None value sent to a just-started one.
+rt::Value generator_send(Generator* g, rt::Value v);
+
+// The subiterator [g] delegates to while suspended in `yield from` (borrowed), or null.
+rt::Value generator_yieldfrom(Generator* g);
+
+// Readies generator_type (called from init_vm_types).
+void init_generator_type();
+
+}  // namespace vm
