@@ -267,7 +267,7 @@ int main(int argc, char** argv) {
     fprintf(stderr, "%s\n", gil_error.c_str());
     return 1;
   }
-  vm::gil_take(vm::thread_state_init());
+  vm::thread_attach(vm::thread_state_init());
   rt::runtime_init();
   vm::install_signal_handlers();
   int status = repl_only ? 0 : run_source(source, filename, o);

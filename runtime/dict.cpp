@@ -2,6 +2,12 @@
 // 8/16/32/64-bit slots (power-of-two size, -1 empty, -2 dummy) points into a dense array of
 // entries; usable entries are 2/3 of the index size and a full table grows to used*3.
 // The views (keys/values/items), iterators and methods are in dict_views.cpp.
+// Thread safety (free-threaded build): the public operations run inside a critical section on
+// the dict (runtime/critical_section.h); dict_lookup, dict_unlink and the other helpers of
+// dict_internal.h expect the caller to hold one. Values returned "borrowed" stay valid only
+// while no other thread can remove them: code that reads dicts other threads may write uses
+// the *_ref variants, which take the reference inside the section.
+#include "runtime/critical_section.h"
 #include "runtime/dict_internal.h"
 #include "runtime/gc.h"
 
@@ -161,6 +167,7 @@ Dict* dict_new() { return alloc_object<Dict>(&dict_type); }
 Dict* dict_alloc(Type* t) { return alloc_instance<Dict>(t); }
 
 Value dict_get(Dict* d, Value key) {
+  CriticalSection cs(d);
   if (d->used == 0) {
     if (!key.is_int() && !exact_str(key)) hash(key);  // unhashable keys still raise
     return Value::null();
@@ -171,6 +178,7 @@ Value dict_get(Dict* d, Value key) {
 
 // Looks a str up: pointer equality (interned keys) first, then content.
 Value dict_get_str(Dict* d, Str* key) {
+  CriticalSection cs(d);
   if (d->used == 0) return Value::null();
   int64_t hash = key->hash != -1 ? key->hash : str_hash(key);
   size_t mask = (size_t(1) << d->log2_index) - 1;
@@ -196,7 +204,22 @@ Value dict_get_str(Dict* d, Str* key) {
   }
 }
 
+Value dict_get_ref(Dict* d, Value key) {
+  CriticalSection cs(d);
+  Value v = dict_get(d, key);
+  incref(v);
+  return v;
+}
+
+Value dict_get_str_ref(Dict* d, Str* key) {
+  CriticalSection cs(d);
+  Value v = dict_get_str(d, key);
+  incref(v);
+  return v;
+}
+
 void dict_set_hashed(Dict* d, Value key, int64_t hash, Value value) {
+  CriticalSection cs(d);
   if (d->index == nullptr) alloc_table(d, kMinLog2);
   int64_t ix = dict_lookup(d, key, hash, nullptr);
   incref(value);  // after the lookup, which may raise from __eq__
@@ -234,6 +257,7 @@ void dict_unlink(Dict* d, int64_t ix, size_t slot, Value* key, Value* value) {
 
 bool dict_del(Dict* d, Value key) {
   int64_t h = dict_hash_key(key);
+  CriticalSection cs(d);
   size_t slot;
   int64_t ix = d->used ? dict_lookup(d, key, h, &slot) : -1;
   if (ix < 0) return false;
@@ -245,6 +269,7 @@ bool dict_del(Dict* d, Value key) {
 }
 
 bool dict_next(Dict* d, size_t* pos, Value* key, Value* value) {
+  CriticalSection cs(d);
   size_t i = *pos;
   while (i < d->nentries && d->entries[i].key.is_null()) i++;
   if (i >= d->nentries) return false;
@@ -255,6 +280,7 @@ bool dict_next(Dict* d, size_t* pos, Value* key, Value* value) {
 }
 
 void dict_clear(Dict* d) {
+  CriticalSection cs(d);
   void* block = d->index;
   DictEntry* entries = d->entries;
   size_t n = d->nentries;
@@ -272,7 +298,9 @@ void dict_clear(Dict* d) {
 
 // Inserts every entry of [src] into [d] (later keys win).
 void dict_merge(Dict* d, Dict* src) {
-  if (src == d || src->used == 0) return;
+  if (src == d) return;
+  CriticalSection2 cs(d, src);
+  if (src->used == 0) return;
   if (d->used == 0 && d->index == nullptr) {
     uint8_t lg = log2_for((src->used * 3 + 1) / 2);
     alloc_table(d, lg);
@@ -374,6 +402,7 @@ static void dict_dealloc(Object* o) {
 
 static Value dict_repr(Value self) {
   Dict* d = self.as<Dict>();
+  CriticalSection cs(d);
   if (d->used == 0) return str_value("{}");
   ReprGuard guard(d);
   if (guard.recursive()) return str_value("{...}");
@@ -395,6 +424,7 @@ static Value dict_repr(Value self) {
 
 // a == b for dicts: same size and every key of a maps to an equal value in b.
 static bool dict_equal(Dict* a, Dict* b) {
+  CriticalSection2 cs(a, b);
   if (a->used != b->used) return false;
   for (size_t i = 0; i < a->nentries; i++) {
     if (a->entries[i].key.is_null()) continue;
@@ -414,17 +444,20 @@ static Value dict_richcompare(Value a, Value b, CmpOp op) {
   return from_bool(op == CmpOp::Eq ? eq : !eq);
 }
 
-static int64_t dict_len(Value self) { return int64_t(self.as<Dict>()->used); }
+static int64_t dict_len(Value self) {
+  CriticalSection cs(self);
+  return int64_t(self.as<Dict>()->used);
+}
 
-static bool dict_truthy(Value self) { return self.as<Dict>()->used != 0; }
+static bool dict_truthy(Value self) {
+  CriticalSection cs(self);
+  return self.as<Dict>()->used != 0;
+}
 
 static Value dict_getitem(Value self, Value key) {
   Dict* d = self.as<Dict>();
-  Value v = exact_str(key) ? dict_get_str(d, as_str(key)) : dict_get(d, key);
-  if (!v.is_null()) {
-    incref(v);
-    return v;
-  }
+  Value v = exact_str(key) ? dict_get_str_ref(d, as_str(key)) : dict_get_ref(d, key);
+  if (!v.is_null()) return v;
   Type* t = d->type;
   if (t != &dict_type) {
     static Str* missing = str_intern("__missing__");

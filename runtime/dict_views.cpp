@@ -1,5 +1,6 @@
 // The dict's views (dict_keys, dict_values, dict_items), its iterators and its methods
 // (get, pop, popitem, setdefault, update, fromkeys...). The table itself is in dict.cpp.
+#include "runtime/critical_section.h"
 #include "runtime/dict_internal.h"
 
 namespace rt {
@@ -61,8 +62,10 @@ void iter_dealloc(Object* o) {
   object_free(o);
 }
 
-// Advances [it] to its next entry, or returns null (exhausted or error raised).
-DictEntry* iter_advance(DictIter* it) {
+// Advances [it] to its next entry, or returns null (exhausted or error raised). Caller locks
+// the iterator's dict; when the iterator lets go of it, its reference moves to [dropped], for
+// the caller to release after the critical section (the dict may die with it).
+DictEntry* iter_advance(DictIter* it, Ref* dropped) {
   Dict* d = it->dict;
   if (d == nullptr) return nullptr;
   if (it->used != int64_t(d->used)) {
@@ -73,12 +76,12 @@ DictEntry* iter_advance(DictIter* it) {
   while (i < d->nentries && d->entries[i].key.is_null()) i++;
   if (i >= d->nentries) {
     it->dict = nullptr;
-    decref(d);
+    *dropped = Ref::steal(Value::from_obj(d));
     return nullptr;
   }
   if (it->remaining == 0) {
     it->dict = nullptr;
-    decref(d);
+    *dropped = Ref::steal(Value::from_obj(d));
     raise_msg(&exc_RuntimeError, "dictionary keys changed during iteration");
   }
   it->pos = i + 1;
@@ -87,21 +90,27 @@ DictEntry* iter_advance(DictIter* it) {
 }
 
 Value keyiter_next(Value self) {
-  DictEntry* e = iter_advance(self.as<DictIter>());
+  Ref dropped;
+  CriticalSection cs(self.as<DictIter>()->dict);
+  DictEntry* e = iter_advance(self.as<DictIter>(), &dropped);
   if (!e) return Value::null();
   incref(e->key);
   return e->key;
 }
 
 Value valueiter_next(Value self) {
-  DictEntry* e = iter_advance(self.as<DictIter>());
+  Ref dropped;
+  CriticalSection cs(self.as<DictIter>()->dict);
+  DictEntry* e = iter_advance(self.as<DictIter>(), &dropped);
   if (!e) return Value::null();
   incref(e->value);
   return e->value;
 }
 
 Value itemiter_next(Value self) {
-  DictEntry* e = iter_advance(self.as<DictIter>());
+  Ref dropped;
+  CriticalSection cs(self.as<DictIter>()->dict);
+  DictEntry* e = iter_advance(self.as<DictIter>(), &dropped);
   if (!e) return Value::null();
   Value kv[2] = {e->key, e->value};
   return Value::from_obj(tuple_from(kv, 2));
@@ -111,6 +120,8 @@ Value reversekeyiter_next(Value self) {
   DictIter* it = self.as<DictIter>();
   Dict* d = it->dict;
   if (d == nullptr) return Value::null();
+  Ref dropped;
+  CriticalSection cs(d);
   if (it->used != int64_t(d->used)) {
     it->used = -1;
     raise_msg(&exc_RuntimeError, "dictionary changed size during iteration");
@@ -119,7 +130,7 @@ Value reversekeyiter_next(Value self) {
   while (i > 0 && d->entries[i - 1].key.is_null()) i--;
   if (i == 0) {
     it->dict = nullptr;
-    decref(d);
+    dropped = Ref::steal(Value::from_obj(d));
     return Value::null();
   }
   it->pos = i - 1;
@@ -218,9 +229,11 @@ Dict* self_dict(const Value* args) { return args[0].as<Dict>(); }
 
 Value m_get(const Value* args, size_t nargs, Tuple* kw) {
   check_nargs("dict.get", nargs - 1, kw, 1, 2);
-  Value v = dict_get(self_dict(args), args[1]);
-  if (v.is_null()) v = nargs > 2 ? args[2] : None();
-  incref(v);
+  Value v = dict_get_ref(self_dict(args), args[1]);
+  if (v.is_null()) {
+    v = nargs > 2 ? args[2] : None();
+    incref(v);
+  }
   return v;
 }
 
@@ -242,6 +255,7 @@ Value m_items(const Value* args, size_t nargs, Tuple* kw) {
 Value m_pop(const Value* args, size_t nargs, Tuple* kw) {
   check_nargs("dict.pop", nargs - 1, kw, 1, 2);
   Dict* d = self_dict(args);
+  CriticalSection cs(d);
   size_t slot;
   int64_t ix = d->used ? dict_lookup(d, args[1], dict_hash_key(args[1]), &slot) : -1;
   if (ix < 0) {
@@ -261,6 +275,7 @@ Value m_pop(const Value* args, size_t nargs, Tuple* kw) {
 Value m_popitem(const Value* args, size_t nargs, Tuple* kw) {
   check_noargs("dict.popitem", nargs - 1, kw);
   Dict* d = self_dict(args);
+  CriticalSection cs(d);
   if (d->used == 0) {
     Ref msg = Ref::steal(str_value("popitem(): dictionary is empty"));
     raise_key_error(msg.get());
@@ -282,6 +297,7 @@ Value m_popitem(const Value* args, size_t nargs, Tuple* kw) {
 Value m_setdefault(const Value* args, size_t nargs, Tuple* kw) {
   check_nargs("dict.setdefault", nargs - 1, kw, 1, 2);
   Dict* d = self_dict(args);
+  CriticalSection cs(d);
   Value v = dict_get(d, args[1]);
   if (v.is_null()) {
     v = nargs > 2 ? args[2] : None();
@@ -359,6 +375,7 @@ Value m_contains(const Value* args, size_t nargs, Tuple* kw) {
 
 Value m_len(const Value* args, size_t nargs, Tuple* kw) {
   check_noargs("dict.__len__", nargs - 1, kw);
+  CriticalSection cs(self_dict(args));
   return int_from_i64(int64_t(self_dict(args)->used));
 }
 

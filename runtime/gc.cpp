@@ -133,7 +133,7 @@ int64_t owned_instance_dicts(Object* o) {
   if (!is_heap_type(t) || t->dictoffset == 0) return 0;
   if (static_cast<HeapType*>(t)->solid->dictoffset != 0) return 0;
   Dict* d = *instance_dict_slot(Value::from_obj(o));
-  if (d == nullptr || d->refcnt != 1) return 0;
+  if (d == nullptr || refcount(d) != 1) return 0;
   GcHead* h = tracked_head(Value::from_obj(d));
   return h != nullptr && h->refs != kReached ? 1 : 0;
 }
@@ -146,7 +146,7 @@ void traverse(GcHead* h, GcVisitFn visit, void* arg) {
 // Moves the unreachable objects of the tracked list to [garbage]; returns how many.
 int64_t find_garbage(GcHead* garbage) {
   GcHead* list = &gc.list;
-  for (GcHead* h = list->next; h != list; h = h->next) h->refs = gc_object(h)->refcnt;
+  for (GcHead* h = list->next; h != list; h = h->next) h->refs = refcount(gc_object(h));
   for (GcHead* h = list->next; h != list; h = h->next) traverse(h, visit_decref, nullptr);
   std::vector<GcHead*> stack;
   for (GcHead* h = list->next; h != list; h = h->next) {
@@ -196,9 +196,7 @@ Object* gc_alloc_object(Type* t, size_t size) {
   std::memset(mem, 0, sizeof(GcHead) + size);
   GcHead* h = static_cast<GcHead*>(mem);
   Object* o = gc_object(h);
-  o->refcnt = 1;
-  o->gc_bits = kGcHasHead;
-  o->type = t;
+  init_header(o, t, kGcHasHead);
   {
     ListLock lock;
     list_append(&gc.list, h);

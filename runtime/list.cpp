@@ -1,10 +1,14 @@
 // The list type: a growable array of owned Values, its iterators and its methods.
+// Thread safety (free-threaded build): every operation that reads or writes a list's items
+// runs inside a critical section on the list (runtime/critical_section.h); the helpers marked
+// "caller locks" expect one to be held. In the GIL build the sections compile to nothing.
 // Also the shared helpers of the container files (containers.h) and init_container_types().
 #include <algorithm>
 #include <cstring>
 #include <vector>
 
 #include "runtime/containers.h"
+#include "runtime/critical_section.h"
 #include "runtime/gc.h"
 #include "runtime/init.h"
 #include "runtime/objects.h"
@@ -117,12 +121,14 @@ List* list_from(const Value* items, size_t n) {
 }
 
 void list_append(List* l, Value v) {
+  CriticalSection cs(l);
   if (l->size == l->capacity) list_reserve(l, l->size + 1);
   incref(v);
   l->items[l->size++] = v;
 }
 
-// Appends [n] borrowed items (which may alias l's own storage).
+// Appends [n] borrowed items (which may alias l's own storage). Caller locks [l] (and the
+// source's owner).
 static void list_append_array(List* l, const Value* items, size_t n) {
   if (n == 0) return;
   if (l->size + n > l->capacity) {
@@ -149,11 +155,13 @@ static void list_append_array(List* l, const Value* items, size_t n) {
 void list_extend(List* l, Value iterable) {
   if (list_check(iterable)) {
     List* o = iterable.as<List>();
+    CriticalSection2 cs(l, o);
     list_append_array(l, o->items, o->size);
     return;
   }
   if (tuple_check(iterable)) {
     Tuple* t = iterable.as<Tuple>();
+    CriticalSection cs(l);
     list_append_array(l, t->items(), t->size);
     return;
   }
@@ -161,6 +169,7 @@ void list_extend(List* l, Value iterable) {
     Range* r = iterable.as<Range>();
     int64_t start, step;
     if (r->length >= 0 && int_to_i64(r->start, &start) && int_to_i64(r->step, &step)) {
+      CriticalSection cs(l);
       list_reserve(l, l->size + r->length);
       for (int64_t i = 0; i < r->length; i++) l->items[l->size++] = int_from_i64(start + i * step);
       return;
@@ -171,14 +180,18 @@ void list_extend(List* l, Value iterable) {
   while (true) {
     Value v = t->next ? t->next(it.get()) : iter_next(it.get());
     if (v.is_null()) break;
+    CriticalSection cs(l);
     if (l->size == l->capacity) list_reserve(l, l->size + 1);
     l->items[l->size++] = v;
   }
 }
 
-Value list_as_tuple(List* l) { return Value::from_obj(tuple_from(l->items, l->size)); }
+Value list_as_tuple(List* l) {
+  CriticalSection cs(l);
+  return Value::from_obj(tuple_from(l->items, l->size));
+}
 
-// Drops every item; the list stays usable.
+// Drops every item; the list stays usable. Caller locks.
 static void list_clear_items(List* l) {
   Value* items = l->items;
   size_t n = l->size;
@@ -239,6 +252,7 @@ void sort_perm(std::vector<uint32_t>& perm, bool reverse, Lt lt) {
 // Sorts by building a permutation of indices: an exception from a key function or from a
 // comparison leaves the original items untouched, and they are put back.
 void list_sort(List* l, Value key, bool reverse) {
+  CriticalSection cs(l);
   Value* items = l->items;
   size_t n = l->size;
   size_t cap = l->capacity;
@@ -304,6 +318,7 @@ void list_sort(List* l, Value key, bool reverse) {
 
 static Value list_repr(Value self) {
   List* l = self.as<List>();
+  CriticalSection cs(l);
   if (l->size == 0) return str_value("[]");
   ReprGuard guard(l);
   if (guard.recursive()) return str_value("[...]");
@@ -321,6 +336,7 @@ static Value list_richcompare(Value a, Value b, CmpOp op) {
   if (!list_check(b)) return NotImplemented();
   List* x = a.as<List>();
   List* y = b.as<List>();
+  CriticalSection2 cs(x, y);
   if (x->size != y->size && (op == CmpOp::Eq || op == CmpOp::Ne)) return from_bool(op == CmpOp::Ne);
   size_t i = 0;
   for (; i < x->size && i < y->size; i++) {
@@ -348,11 +364,17 @@ static Value list_richcompare(Value a, Value b, CmpOp op) {
   return compare(xi.get(), yi.get(), op);
 }
 
-static int64_t list_len(Value self) { return int64_t(self.as<List>()->size); }
+static int64_t list_len(Value self) {
+  CriticalSection cs(self);
+  return int64_t(self.as<List>()->size);
+}
 
-static bool list_truthy(Value self) { return self.as<List>()->size != 0; }
+static bool list_truthy(Value self) {
+  CriticalSection cs(self);
+  return self.as<List>()->size != 0;
+}
 
-// The slice [start:stop:step] selecting [n] items as a new list.
+// The slice [start:stop:step] selecting [n] items as a new list. Caller locks.
 static Value list_slice(List* l, int64_t start, int64_t step, int64_t n) {
   List* r = list_new(size_t(n));
   for (int64_t i = 0; i < n; i++) {
@@ -365,6 +387,7 @@ static Value list_slice(List* l, int64_t start, int64_t step, int64_t n) {
 
 static Value list_getitem(Value self, Value key) {
   List* l = self.as<List>();
+  CriticalSection cs(l);
   if (key.is_int()) {
     int64_t i = key.as_int();
     if (i < 0) i += int64_t(l->size);
@@ -387,6 +410,7 @@ static Value list_getitem(Value self, Value key) {
 }
 
 // Replaces items [lo, hi) with the [n] values of [src] (owned by the caller, borrowed here).
+// Caller locks.
 static void list_replace_range(List* l, int64_t lo, int64_t hi, const Value* src, size_t n) {
   size_t removed = size_t(hi - lo);
   std::vector<Value> old(l->items + lo, l->items + hi);
@@ -476,6 +500,7 @@ static void list_setslice(List* l, Slice* s, Value v) {
 
 static void list_setitem(Value self, Value key, Value v) {
   List* l = self.as<List>();
+  CriticalSection cs(l);
   if (key.is_obj() && key.as_obj()->type == &slice_type) {
     list_setslice(l, key.as<Slice>(), v);
     return;
@@ -496,6 +521,7 @@ static void list_setitem(Value self, Value key, Value v) {
 
 static int list_contains(Value self, Value item) {
   List* l = self.as<List>();
+  CriticalSection cs(l);
   for (size_t i = 0; i < l->size; i++) {
     Value x = l->items[i];
     if (x == item) return 1;
@@ -505,7 +531,7 @@ static int list_contains(Value self, Value item) {
   return 0;
 }
 
-// Repeats [l]'s items [n] times into a new list.
+// Repeats [l]'s items [n] times into a new list. Caller locks.
 static Value list_repeat(List* l, int64_t n) {
   if (n <= 0 || l->size == 0) return Value::from_obj(list_new(0));
   size_t total = l->size * size_t(n);
@@ -518,6 +544,7 @@ static Value list_repeat(List* l, int64_t n) {
   return Value::from_obj(r);
 }
 
+// Caller locks.
 static void list_inplace_repeat(List* l, int64_t n) {
   if (n <= 0) {
     list_clear_items(l);
@@ -550,6 +577,7 @@ static Value list_binop(Value a, Value b, BinOp op, bool inplace) {
     }
     List* x = a.as<List>();
     List* y = b.as<List>();
+    CriticalSection2 cs(x, y);
     List* r = list_new(0);
     list_reserve(r, x->size + y->size);
     list_append_array(r, x->items, x->size);
@@ -561,6 +589,7 @@ static Value list_binop(Value a, Value b, BinOp op, bool inplace) {
     Value n = list_check(a) ? b : a;
     if (is_heap(n)) return NotImplemented();
     int64_t count = repeat_count(n);
+    CriticalSection cs(seq);
     if (inplace && seq == a) {
       list_inplace_repeat(a.as<List>(), count);
       return iter_self(a);
@@ -589,13 +618,16 @@ static Value list_iter_next(Value self) {
   ListIter* it = self.as<ListIter>();
   List* l = it->list;
   if (l == nullptr) return Value::null();
-  if (it->index < l->size) {
-    Value v = l->items[it->index++];
-    incref(v);
-    return v;
+  {
+    CriticalSection cs(l);
+    if (it->index < l->size) {
+      Value v = l->items[it->index++];
+      incref(v);
+      return v;
+    }
   }
   it->list = nullptr;
-  decref(l);
+  decref(l);  // after the section: the list may die here
   return Value::null();
 }
 
@@ -609,6 +641,7 @@ Value list_reversed_iter(List* l) {
   ListIter* it = alloc_object<ListIter>(&list_reverseiterator_type);
   incref(l);
   it->list = l;
+  CriticalSection cs(l);
   it->index = l->size;
   return Value::from_obj(it);
 }
@@ -617,10 +650,13 @@ static Value list_reviter_next(Value self) {
   ListIter* it = self.as<ListIter>();
   List* l = it->list;
   if (l == nullptr) return Value::null();
-  if (it->index > 0 && it->index <= l->size) {
-    Value v = l->items[--it->index];
-    incref(v);
-    return v;
+  {
+    CriticalSection cs(l);
+    if (it->index > 0 && it->index <= l->size) {
+      Value v = l->items[--it->index];
+      incref(v);
+      return v;
+    }
   }
   it->list = nullptr;
   decref(l);
@@ -647,6 +683,7 @@ static Value m_extend(const Value* args, size_t nargs, Tuple* kw) {
   check_onearg("list.extend", nargs - 1, kw);
   List* l = args[0].as<List>();
   if (args[1] == args[0]) {
+    CriticalSection cs(l);
     list_append_array(l, l->items, l->size);
   } else {
     list_extend(l, args[1]);
@@ -668,7 +705,9 @@ static int64_t clamp_index(int64_t i, size_t size) {
 static Value m_insert(const Value* args, size_t nargs, Tuple* kw) {
   check_nargs("list.insert", nargs - 1, kw, 2, 2);
   List* l = args[0].as<List>();
-  int64_t i = clamp_index(index_value(args[1]), l->size);
+  int64_t index = index_value(args[1]);
+  CriticalSection cs(l);
+  int64_t i = clamp_index(index, l->size);
   list_reserve(l, l->size + 1);
   std::memmove(l->items + i + 1, l->items + i, (l->size - i) * sizeof(Value));
   incref(args[2]);
@@ -681,6 +720,7 @@ static Value m_pop(const Value* args, size_t nargs, Tuple* kw) {
   check_nargs("list.pop", nargs - 1, kw, 0, 1);
   List* l = args[0].as<List>();
   int64_t i = nargs > 1 ? index_value(args[1]) : -1;
+  CriticalSection cs(l);
   if (l->size == 0) raise_msg(&exc_IndexError, "pop from empty list");
   if (i < 0) i += int64_t(l->size);
   if (i < 0 || uint64_t(i) >= l->size) raise_msg(&exc_IndexError, "pop index out of range");
@@ -693,6 +733,7 @@ static Value m_pop(const Value* args, size_t nargs, Tuple* kw) {
 static Value m_remove(const Value* args, size_t nargs, Tuple* kw) {
   check_onearg("list.remove", nargs - 1, kw);
   List* l = args[0].as<List>();
+  CriticalSection cs(l);
   for (size_t i = 0; i < l->size; i++) {
     Ref x = Ref::borrow(l->items[i]);
     if (equal(x.get(), args[1])) {
@@ -710,8 +751,11 @@ static Value m_remove(const Value* args, size_t nargs, Tuple* kw) {
 static Value m_index(const Value* args, size_t nargs, Tuple* kw) {
   check_nargs("list.index", nargs - 1, kw, 1, 3);
   List* l = args[0].as<List>();
-  int64_t start = nargs > 2 ? clamp_index(index_value(args[2]), l->size) : 0;
-  int64_t stop = nargs > 3 ? clamp_index(index_value(args[3]), l->size) : int64_t(l->size);
+  int64_t start = nargs > 2 ? index_value(args[2]) : 0;
+  int64_t stop = nargs > 3 ? index_value(args[3]) : INT64_MAX;
+  CriticalSection cs(l);
+  start = clamp_index(start, l->size);
+  stop = clamp_index(stop, l->size);
   for (int64_t i = start; i < stop && uint64_t(i) < l->size; i++) {
     Ref x = Ref::borrow(l->items[i]);
     if (equal(x.get(), args[1])) return int_from_i64(i);
@@ -723,6 +767,7 @@ static Value m_index(const Value* args, size_t nargs, Tuple* kw) {
 static Value m_count(const Value* args, size_t nargs, Tuple* kw) {
   check_onearg("list.count", nargs - 1, kw);
   List* l = args[0].as<List>();
+  CriticalSection cs(l);
   int64_t n = 0;
   for (size_t i = 0; i < l->size; i++) {
     Ref x = Ref::borrow(l->items[i]);
@@ -754,6 +799,7 @@ static Value m_sort(const Value* args, size_t nargs, Tuple* kw) {
 static Value m_reverse(const Value* args, size_t nargs, Tuple* kw) {
   check_noargs("list.reverse", nargs - 1, kw);
   List* l = args[0].as<List>();
+  CriticalSection cs(l);
   std::reverse(l->items, l->items + l->size);
   return None();
 }
@@ -761,11 +807,13 @@ static Value m_reverse(const Value* args, size_t nargs, Tuple* kw) {
 static Value m_copy(const Value* args, size_t nargs, Tuple* kw) {
   check_noargs("list.copy", nargs - 1, kw);
   List* l = args[0].as<List>();
+  CriticalSection cs(l);
   return Value::from_obj(list_from(l->items, l->size));
 }
 
 static Value m_clear(const Value* args, size_t nargs, Tuple* kw) {
   check_noargs("list.clear", nargs - 1, kw);
+  CriticalSection cs(args[0]);
   list_clear_items(args[0].as<List>());
   return None();
 }

@@ -118,12 +118,9 @@ void spawn_thread(std::function<void()> body, bool daemon) {
   }
   auto run = [body = std::move(body), daemon]() {
     vm::ThreadState* ts = vm::thread_state_init();
-    vm::gil_take(ts);
+    vm::thread_attach(ts);
     body();
-    decref(ts->handled_exc);
-    ts->handled_exc = Value::null();
-    vm::gil_drop(ts);
-    vm::thread_state_exit();
+    vm::thread_state_exit();  // detaches
     std::lock_guard<std::mutex> g(g_threads_mutex);
     --(daemon ? g_daemon : g_nondaemon);
     --g_running;

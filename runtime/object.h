@@ -3,6 +3,7 @@
 // below, so the free-threaded build can change how they count without touching callers.
 #pragma once
 
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -23,19 +24,33 @@ struct Tuple;
 struct Dict;
 
 // Every heap object starts with this header.
-//  GIL build: a plain 32-bit count; kImmortal (all ones) marks objects that are never counted
-//  (None, True, False, types, interned strings); incrementing it wraps to 0, which is how
-//  incref tells without a separate branch on a flag.
-//  The free-threaded build replaces the count with PEP 703's biased pair (owner-local count,
-//  shared atomic count) behind the same functions.
+//  GIL build (16 bytes): a plain 32-bit count; kImmortal (all ones) marks objects that are
+//  never counted (None, True, False, types, interned strings); incrementing it wraps to 0,
+//  which is how incref tells without a separate branch on a flag.
+//  Free-threaded build (24 bytes): PEP 703's biased reference count. [refcnt] is the count of
+//  the owning thread ([owner], the creating thread's id), which updates it without atomics;
+//  every other thread adds to [shared] atomically. [shared] holds (count << 2) | state, where
+//  state says whether the two were merged or a merge is queued; the count may go negative
+//  while the owner's local count still covers it. When the local count reaches zero, or a
+//  thread's decrement would take [shared] below zero, the counts are merged (object.cpp) and
+//  from then on the object is counted in [shared] by everyone (owner 0).
+//  [mutex] is the per-object lock of the free-threaded build (runtime/critical_section.h).
 struct Object {
   static constexpr uint32_t kImmortal = 0xFFFFFFFFu;
   uint32_t refcnt;
-  uint32_t gc_bits;  // bit 0: kGcHasHead (cycle collector); other bits: per-object lock state
+  uint16_t gc_bits;  // kGcHasHead: allocated with a cycle-collector header (runtime/gc.h)
+  uint8_t mutex;     // per-object lock state (free-threaded build)
+  uint8_t reserved;
   Type* type;
+#if MINIPY_FREE_THREADED
+  uint32_t owner;  // id of the owning thread (tls_thread_id); 0: merged, counted in [shared]
+  int32_t shared;  // (count << 2) | kShared* state; accessed atomically
+#endif
 };
 
 void dealloc(Object* o);  // runs o->type->dealloc; defined in object.cpp
+
+#if !MINIPY_FREE_THREADED
 
 inline void incref(Object* o) {
   uint32_t n = o->refcnt + 1;
@@ -52,6 +67,86 @@ inline void decref(Object* o) {
 }
 inline bool is_immortal(const Object* o) { return o->refcnt == Object::kImmortal; }
 inline void make_immortal(Object* o) { o->refcnt = Object::kImmortal; }
+// Only the caller holds a reference to [o] (so it may be reused in place).
+inline bool is_unique(const Object* o) { return o->refcnt == 1; }
+// The reference count, for the cycle collector and sys.getrefcount (world stopped).
+inline int64_t refcount(const Object* o) { return o->refcnt; }
+// A fresh object's header: one reference, owned by the calling thread.
+inline void init_header(Object* o, Type* t, uint16_t gc_bits) {
+  o->refcnt = 1;
+  o->gc_bits = gc_bits;
+  o->mutex = 0;
+  o->type = t;
+}
+
+#else  // MINIPY_FREE_THREADED
+
+// The calling thread's id for [Object::owner]: 1, 2, ... never reused (0 before the thread
+// state exists). Set by vm::thread_state_init.
+inline constinit thread_local uint32_t tls_thread_id = 0;
+
+constexpr int32_t kSharedQueued = 1;  // a thread's decrement waits for the owner to merge
+constexpr int32_t kSharedMerged = 2;  // the counts are merged: [shared] is the whole count
+constexpr int32_t kSharedOne = 4;     // one reference in [shared]
+
+template <class T>
+inline std::atomic_ref<T> atomic_field(T& field) { return std::atomic_ref<T>(field); }
+
+// Slow paths (object.cpp): the owner's local count reached zero; another thread's decrement.
+void refcount_merge_zero_local(Object* o);
+void refcount_decref_shared(Object* o);
+
+inline void incref(Object* o) {
+  uint32_t local = atomic_field(o->refcnt).load(std::memory_order_relaxed);
+  if (local == Object::kImmortal) return;
+  if (atomic_field(o->owner).load(std::memory_order_relaxed) == tls_thread_id) {
+    atomic_field(o->refcnt).store(local + 1, std::memory_order_relaxed);
+  } else {
+    atomic_field(o->shared).fetch_add(kSharedOne, std::memory_order_relaxed);
+  }
+}
+inline void decref(Object* o) {
+  uint32_t local = atomic_field(o->refcnt).load(std::memory_order_relaxed);
+  if (local == Object::kImmortal) return;
+  if (atomic_field(o->owner).load(std::memory_order_relaxed) == tls_thread_id) {
+    atomic_field(o->refcnt).store(--local, std::memory_order_relaxed);
+    if (local == 0) refcount_merge_zero_local(o);
+  } else {
+    refcount_decref_shared(o);
+  }
+}
+inline bool is_immortal(const Object* o) {
+  return std::atomic_ref<const uint32_t>(o->refcnt).load(std::memory_order_relaxed) == Object::kImmortal;
+}
+inline void make_immortal(Object* o) {
+  atomic_field(o->refcnt).store(Object::kImmortal, std::memory_order_relaxed);
+}
+inline bool is_unique(const Object* o) {
+  return std::atomic_ref<const uint32_t>(o->refcnt).load(std::memory_order_relaxed) == 1 &&
+         std::atomic_ref<const uint32_t>(o->owner).load(std::memory_order_relaxed) == tls_thread_id &&
+         std::atomic_ref<const int32_t>(o->shared).load(std::memory_order_relaxed) == 0;
+}
+inline int64_t refcount(const Object* o) {
+  uint32_t local = std::atomic_ref<const uint32_t>(o->refcnt).load(std::memory_order_relaxed);
+  if (local == Object::kImmortal) return local;
+  return int64_t(local) + (std::atomic_ref<const int32_t>(o->shared).load(std::memory_order_relaxed) >> 2);
+}
+inline void init_header(Object* o, Type* t, uint16_t gc_bits) {
+  o->refcnt = 1;
+  o->gc_bits = gc_bits;
+  o->mutex = 0;
+  o->type = t;
+  o->owner = tls_thread_id;
+  o->shared = 0;
+}
+
+#endif
+
+// A dealloc slot that must run code which may take new references to the dying object
+// (a generator's close): resurrect() gives it one reference again; unresurrect() drops it and
+// answers whether none is left (the dealloc goes on) or someone kept the object alive.
+void resurrect(Object* o);
+bool unresurrect(Object* o);
 
 // Values: doubles, small ints and null are not counted.
 inline void incref(Value v) {
@@ -199,7 +294,7 @@ void free_bytes(void* p);
 Object* gc_alloc_object(Type* t, size_t size);
 // Untracks [o] and frees its memory, GC header included.
 void gc_free_object(Object* o);
-constexpr uint32_t kGcHasHead = 1u << 0;  // gc_bits: allocated with a GC header (runtime/gc.h)
+constexpr uint16_t kGcHasHead = 1u << 0;  // gc_bits: allocated with a GC header (runtime/gc.h)
 
 // Frees the memory of object [o]: the last step of every dealloc slot.
 inline void object_free(Object* o) {
@@ -220,13 +315,15 @@ T* alloc_object(Type* t, size_t extra = 0) {
   void* mem = alloc_bytes(sizeof(T) + extra);
   std::memset(mem, 0, sizeof(T) + extra);
   T* o = static_cast<T*>(mem);
-  o->refcnt = 1;
-  o->gc_bits = 0;
-  o->type = t;
+  init_header(o, t, 0);
   return o;
 }
 
 // Statically allocated objects (types, singletons) are immortal from the start.
-#define MINIPY_STATIC_HEADER(TYPEPTR) ::rt::Object::kImmortal, 0, (TYPEPTR)
+#if MINIPY_FREE_THREADED
+#define MINIPY_STATIC_HEADER(TYPEPTR) ::rt::Object::kImmortal, 0, 0, 0, (TYPEPTR), 0, 0
+#else
+#define MINIPY_STATIC_HEADER(TYPEPTR) ::rt::Object::kImmortal, 0, 0, 0, (TYPEPTR)
+#endif
 
 }  // namespace rt

@@ -108,6 +108,10 @@ struct Dict : Object {
 Dict* dict_new();
 Value dict_get(Dict* d, Value key);                 // borrowed; null if missing
 Value dict_get_str(Dict* d, Str* key);              // borrowed; fast path for interned keys
+// As dict_get and dict_get_str, but a new reference taken while the dict is locked: for dicts
+// that other threads may write (free-threaded build), where a borrowed value could be freed.
+Value dict_get_ref(Dict* d, Value key);
+Value dict_get_str_ref(Dict* d, Str* key);
 void dict_set(Dict* d, Value key, Value value);     // increfs key and value
 bool dict_del(Dict* d, Value key);                  // false if missing
 // Iterates entries in order: [pos] starts at 0; returns false at the end. Borrowed key/value.

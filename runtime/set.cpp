@@ -2,6 +2,7 @@
 // probes of 9, perturbation shift 5, a table of 8 to start, the same resize policy and
 // reinsertion order), so that iteration order, and so printed output, matches CPython's.
 // The methods and operators are in set_ops.cpp.
+#include "runtime/critical_section.h"
 #include "runtime/set_internal.h"
 #include "runtime/gc.h"
 
@@ -14,7 +15,7 @@ Type frozenset_type;
 static Type set_iterator_type;
 
 // The marker of a deleted entry (its hash is -1).
-static Object dummy_object = {Object::kImmortal, 0, nullptr};
+static Object dummy_object = {MINIPY_STATIC_HEADER(nullptr)};
 const Value kSetDummy = Value::from_obj(&dummy_object);
 
 static constexpr size_t kMinSize = 8;
@@ -146,6 +147,7 @@ void set_table_resize(Set* s, size_t minused) {
 // set_add_entry: adds [key] with [hash] (increfs it when inserted).
 void set_add_entry(Set* s, Value key, int64_t hash) {
   Ref hold = Ref::borrow(key);
+  CriticalSection cs(s);
 restart:
   size_t mask = s->mask;
   size_t i = size_t(hash) & mask;
@@ -203,13 +205,18 @@ static int64_t lookup_hash(Value key, Ref* tmp, Value* keyp) {
 bool set_contains(Set* s, Value key) {
   Ref tmp;
   int64_t h = lookup_hash(key, &tmp, &key);
+  CriticalSection cs(s);
   return !set_lookkey(s, key, h)->key.is_null();
 }
 
-bool set_contains_entry(Set* s, Value key, int64_t hash) { return !set_lookkey(s, key, hash)->key.is_null(); }
+bool set_contains_entry(Set* s, Value key, int64_t hash) {
+  CriticalSection cs(s);
+  return !set_lookkey(s, key, hash)->key.is_null();
+}
 
 // set_discard_entry: true if [key] was present and is now removed.
 bool set_discard_entry(Set* s, Value key, int64_t hash) {
+  CriticalSection cs(s);
   SetEntry* entry = set_lookkey(s, key, hash);
   if (entry->key.is_null()) return false;
   Value old = entry->key;
@@ -228,6 +235,7 @@ bool set_discard(Set* s, Value key) {
 
 // Iterates active entries in table order; [pos] starts at 0. Borrowed key.
 bool set_next(Set* s, size_t* pos, Value* key) {
+  CriticalSection cs(s);
   size_t i = *pos;
   while (i <= s->mask && (s->table[i].key.is_null() || s->table[i].key == kSetDummy)) i++;
   if (i > s->mask) return false;
@@ -236,7 +244,8 @@ bool set_next(Set* s, size_t* pos, Value* key) {
   return true;
 }
 
-// As set_next, giving the entry (for its hash).
+// As set_next, giving the entry (for its hash). Caller locks [s] for as long as it uses the
+// entry.
 SetEntry* set_next_entry(Set* s, size_t* pos) {
   size_t i = *pos;
   while (i <= s->mask && (s->table[i].key.is_null() || s->table[i].key == kSetDummy)) i++;
@@ -246,6 +255,7 @@ SetEntry* set_next_entry(Set* s, size_t* pos) {
 }
 
 void set_clear_internal(Set* s) {
+  CriticalSection cs(s);
   SetEntry* table = s->table;
   size_t mask = s->mask;
   bool small = table == s->smalltable;
@@ -267,7 +277,9 @@ void set_clear_internal(Set* s) {
 
 // set_merge: adds every key of the set [other] to [s].
 void set_merge(Set* s, Set* other) {
-  if (other == s || other->used == 0) return;
+  if (other == s) return;
+  CriticalSection2 cs(s, other);
+  if (other->used == 0) return;
   if ((s->fill + other->used) * 5 >= s->mask * 3) set_table_resize(s, (s->used + other->used) * 2);
   SetEntry* so_entry = s->table;
   SetEntry* other_entry = other->table;
@@ -311,6 +323,7 @@ void set_update_from(Set* s, Value other) {
   }
   if (other.is_obj() && other.as_obj()->type == &dict_type) {
     Dict* d = other.as<Dict>();
+    CriticalSection2 cs(s, d);
     if ((s->fill + d->used) * 5 >= s->mask * 3) set_table_resize(s, (s->used + d->used) * 2);
     for (size_t i = 0; i < d->nentries; i++) {
       if (d->entries[i].key.is_null()) continue;
@@ -335,6 +348,7 @@ Set* set_make(Type* t, Value iterable) {
 
 // Exchanges the contents of two sets (intersection_update builds a new table then swaps).
 void set_swap_bodies(Set* a, Set* b) {
+  CriticalSection2 cs(a, b);
   Set ta = *a, tb = *b;
   auto copy_body = [](Set* dst, const Set& src, const Set* src_obj) {
     dst->fill = src.fill;
@@ -392,15 +406,22 @@ static int64_t frozenset_hash(Value self) {
   return s->hash;
 }
 
-static int64_t set_len(Value self) { return int64_t(self.as<Set>()->used); }
+static int64_t set_len(Value self) {
+  CriticalSection cs(self);
+  return int64_t(self.as<Set>()->used);
+}
 
-static bool set_truthy(Value self) { return self.as<Set>()->used != 0; }
+static bool set_truthy(Value self) {
+  CriticalSection cs(self);
+  return self.as<Set>()->used != 0;
+}
 
 static int set_contains_slot(Value self, Value key) { return set_contains(self.as<Set>(), key) ? 1 : 0; }
 
 // "{1, 2}", "set()", "frozenset({1, 2})", "frozenset()"; subclasses "Name({1})".
 static Value set_repr(Value self) {
   Set* s = self.as<Set>();
+  CriticalSection cs(s);
   Type* t = s->type;
   bool plain = t == &set_type;
   if (s->used == 0) return str_value(std::string(t->name) + "()");
@@ -434,6 +455,7 @@ static Value set_iter(Value self) {
   SetIter* it = alloc_object<SetIter>(&set_iterator_type);
   incref(s);
   it->set = s;
+  CriticalSection cs(s);
   it->pos = 0;
   it->used = s->used;
   it->len = int64_t(s->used);
@@ -444,19 +466,22 @@ static Value set_iter_next(Value self) {
   SetIter* it = self.as<SetIter>();
   Set* s = it->set;
   if (s == nullptr) return Value::null();
-  if (it->used != s->used) {
-    it->used = size_t(-1);
-    raise_msg(&exc_RuntimeError, "Set changed size during iteration");
+  {
+    CriticalSection cs(s);
+    if (it->used != s->used) {
+      it->used = size_t(-1);
+      raise_msg(&exc_RuntimeError, "Set changed size during iteration");
+    }
+    Value k;
+    if (set_next(s, &it->pos, &k)) {
+      it->len--;
+      incref(k);
+      return k;
+    }
   }
-  Value k;
-  if (!set_next(s, &it->pos, &k)) {
-    it->set = nullptr;
-    decref(s);
-    return Value::null();
-  }
-  it->len--;
-  incref(k);
-  return k;
+  it->set = nullptr;
+  decref(s);  // after the section: the set may die here
+  return Value::null();
 }
 
 static void set_iter_dealloc(Object* o) {

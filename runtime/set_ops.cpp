@@ -1,6 +1,7 @@
 // The set algebra of set and frozenset (union, intersection, difference, symmetric
 // difference, subset tests), their operators and methods, following CPython 3.11's
 // setobject.c so that the results iterate in CPython's order.
+#include "runtime/critical_section.h"
 #include "runtime/set_internal.h"
 
 namespace rt {
@@ -26,6 +27,7 @@ Set* set_intersection(Set* so, Value other) {
     Set* a = so;
     Set* b = other.as<Set>();
     if (b->used > a->used) std::swap(a, b);
+    CriticalSection cs(b);
     size_t pos = 0;
     while (SetEntry* e = set_next_entry(b, &pos)) {
       Ref key = Ref::borrow(e->key);
@@ -56,6 +58,7 @@ void difference_update_internal(Set* so, Value other) {
       o = Ref::steal(as_value(set_intersection(so, other)));
     else
       o = Ref::borrow(other);
+    CriticalSection cs(o.get());
     size_t pos = 0;
     while (SetEntry* e = set_next_entry(o.as<Set>(), &pos)) {
       Ref key = Ref::borrow(e->key);
@@ -95,6 +98,7 @@ Set* set_difference(Set* so, Value other) {
   }
   Set* result = set_alloc(base_type(so));
   Ref r = Ref::steal(as_value(result));
+  CriticalSection cs(so);
   size_t pos = 0;
   while (SetEntry* e = set_next_entry(so, &pos)) {
     Ref key = Ref::borrow(e->key);
@@ -114,6 +118,7 @@ void symmetric_difference_update(Set* so, Value other) {
   }
   if (other.is_obj() && other.as_obj()->type == &dict_type) {
     Dict* d = other.as<Dict>();
+    CriticalSection cs(d);
     for (size_t i = 0; i < d->nentries; i++) {
       if (d->entries[i].key.is_null()) continue;
       Ref key = Ref::borrow(d->entries[i].key);
@@ -127,6 +132,7 @@ void symmetric_difference_update(Set* so, Value other) {
     o = Ref::borrow(other);
   else
     o = Ref::steal(as_value(set_make(base_type(so), other)));
+  CriticalSection cs(o.get());
   size_t pos = 0;
   while (SetEntry* e = set_next_entry(o.as<Set>(), &pos)) {
     Ref key = Ref::borrow(e->key);
@@ -148,6 +154,7 @@ bool set_issubset(Set* so, Value other) {
     return set_issubset(so, tmp.get());
   }
   Set* o = other.as<Set>();
+  CriticalSection cs(so);
   if (so->used > o->used) return false;
   size_t pos = 0;
   while (SetEntry* e = set_next_entry(so, &pos)) {
@@ -173,6 +180,7 @@ bool set_isdisjoint(Set* so, Value other) {
     Set* a = so;
     Set* b = other.as<Set>();
     if (b->used > a->used) std::swap(a, b);
+    CriticalSection cs(b);
     size_t pos = 0;
     while (SetEntry* e = set_next_entry(b, &pos)) {
       Ref key = Ref::borrow(e->key);
@@ -278,6 +286,7 @@ Value m_discard(const Value* args, size_t nargs, Tuple* kw) {
 Value m_pop(const Value* args, size_t nargs, Tuple* kw) {
   check_noargs("set.pop", nargs - 1, kw);
   Set* so = self_set(args);
+  CriticalSection cs(so);
   if (so->used == 0) {
     Ref msg = Ref::steal(str_value("pop from an empty set"));
     raise_key_error(msg.get());
@@ -391,6 +400,7 @@ Value m_contains(const Value* args, size_t nargs, Tuple* kw) {
 
 Value m_len(const Value* args, size_t nargs, Tuple* kw) {
   check_noargs("set.__len__", nargs - 1, kw);
+  CriticalSection cs(self_set(args));
   return int_from_i64(int64_t(self_set(args)->used));
 }
 

@@ -6,6 +6,8 @@
 Expectations sit beside the program:
   NAME.out   expected stdout, byte for byte (from python3 for valid CPython programs,
              hand-written for minipy's own output such as --dis).
+  NAME.ft.out  expected stdout under the free-threaded build (minipy-ft), where it differs
+             (sys._is_gil_enabled()); NAME.out otherwise.
   NAME.err   expected end of stderr (the last line for python3-generated expectations; a
              hand-written file may hold a whole traceback). Absent: stderr must be empty.
 A first-line comment sets the command line: "# args: a b" (script arguments),
@@ -42,6 +44,8 @@ def main():
     base = test[:-3]
     opts = header(test)
     want_out = read(base + ".out") or ""
+    if os.path.basename(minipy).endswith("-ft") and read(base + ".ft.out") is not None:
+        want_out = read(base + ".ft.out")
     want_err = read(base + ".err")
     want_status = int(opts.get("exit", "1" if want_err is not None else "0"))
     argv = [minipy] + opts.get("flags", "").split() + [os.path.basename(test)] + opts.get("args", "").split()

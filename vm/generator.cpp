@@ -262,13 +262,13 @@ void write_unraisable(Value exc, Generator* g) {
 void gen_dealloc(rt::Object* o) {
   Generator* g = static_cast<Generator*>(o);
   if (g->state == GenState::Suspended) {
-    o->refcnt = 1;
+    rt::resurrect(o);
     try {
       generator_close(g);
     } catch (rt::PyError& e) {
       write_unraisable(e.take(), g);
     }
-    if (--o->refcnt != 0) return;
+    if (!rt::unresurrect(o)) return;
   }
   if (g->state == GenState::Created || g->state == GenState::Suspended) release_saved(g);
   rt::decref(g->exc_state);

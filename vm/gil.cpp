@@ -42,7 +42,14 @@
 //
 // - Stop-the-world (for the cycle collector): with a GIL, the thread holding it already is
 //   the only one touching objects, so stop_the_world() only asserts that it holds it.
+//   Without a GIL (minipy-ft), each thread has a status: attached (running bytecode),
+//   detached (blocked in a call, or waiting for a per-object lock) or suspended. The
+//   collecting thread flips detached threads to suspended (so they cannot attach until the
+//   world starts again) and asks attached ones, through kBreakStopWorld, to detach at their
+//   next safe point; it waits until every other thread is suspended. As in CPython 3.13t.
 #include "vm/gil.h"
+
+#include "runtime/critical_section.h"
 
 #include <chrono>
 #include <condition_variable>
@@ -52,10 +59,8 @@
 namespace vm {
 
 #if MINIPY_FREE_THREADED
-// On by default until the free-threaded runtime is complete (biased reference counts and
-// per-object critical sections; see the threads issue): as CPython 3.13t re-enables the GIL
-// for modules not marked safe. -X gil=0 or PYTHON_GIL=0 turns it off (unsafe for now).
-bool gil_runtime_enabled = true;
+// Off by default, as in CPython 3.13t; -X gil=1 or PYTHON_GIL=1 turns it back on.
+bool gil_runtime_enabled = false;
 #endif
 
 namespace {
@@ -151,18 +156,131 @@ void gil_yield(ThreadState* ts) {
   take_locked(ts, lock);
 }
 
+// ---- attaching, detaching and stopping the world ------------------------------------------
+
+namespace {
+
+struct World {
+  std::mutex stw_mutex;             // one stop-the-world at a time
+  std::mutex mutex;                 // guards [stopped] and status waits
+  std::condition_variable cond;     // status changes
+  bool stopped = false;
+  ThreadState* requester = nullptr;
+};
+World world;
+
+}  // namespace
+
+void thread_attach_status(ThreadState* ts) {
+#if MINIPY_FREE_THREADED
+  int expected = kDetached;
+  while (!ts->status.compare_exchange_strong(expected, kAttached, std::memory_order_acquire)) {
+    // Suspended by a stop-the-world: wait until it is over.
+    std::unique_lock<std::mutex> lock(world.mutex);
+    world.cond.wait(lock, [ts] { return ts->status.load(std::memory_order_acquire) != kSuspended; });
+    expected = kDetached;
+  }
+#endif
+}
+
+void thread_status_changed() {
+  {
+    std::lock_guard<std::mutex> lock(world.mutex);
+    if (!world.stopped) return;
+  }
+  world.cond.notify_all();  // a stop-the-world is waiting for this thread
+}
+
+void thread_attach(ThreadState* ts) {
+#if MINIPY_FREE_THREADED
+  if (!gil_enabled()) {
+    thread_attach_status(ts);
+    rt::critical_sections_resume();
+    return;
+  }
+#endif
+  gil_take(ts);
+}
+
+void thread_detach(ThreadState* ts) {
+#if MINIPY_FREE_THREADED
+  if (!gil_enabled()) {
+    rt::critical_sections_suspend();
+    ts->status.store(kDetached, std::memory_order_release);
+    thread_status_changed();
+    return;
+  }
+#endif
+  gil_drop(ts);
+}
+
+void thread_park(ThreadState* ts) {
+  ts->eval_breaker.fetch_and(~uint32_t(kBreakStopWorld), std::memory_order_relaxed);
+  if (gil_enabled()) return;
+  thread_detach(ts);
+  thread_attach(ts);
+}
+
 void GilRelease::release() {
   ThreadState* ts = current_thread();
+#if MINIPY_FREE_THREADED
+  if (!gil_enabled()) {
+    if (ts->status.load(std::memory_order_relaxed) != kAttached) return;
+    thread_detach(ts);
+    ts_ = ts;
+    return;
+  }
+#endif
   if (!ts->holds_gil) return;
   gil_drop(ts);
   ts_ = ts;
 }
 
 void stop_the_world() {
-  if (gil_enabled() && !current_thread()->holds_gil) std::abort();
+  ThreadState* ts = current_thread();
+  if (gil_enabled()) {
+    if (!ts->holds_gil) std::abort();
+    return;
+  }
+  if (!world.stw_mutex.try_lock()) {
+    // Another thread is stopping the world: let it, then take our turn.
+    thread_detach(ts);
+    world.stw_mutex.lock();
+    thread_attach(ts);
+  }
+  std::unique_lock<std::mutex> lock(world.mutex);
+  world.stopped = true;
+  world.requester = ts;
+  for (;;) {
+    bool all = true;
+    for_each_thread_state([&](ThreadState* other) {
+      if (other == ts) return;
+      int expected = kDetached;
+      if (other->status.compare_exchange_strong(expected, kSuspended, std::memory_order_acq_rel)) return;
+      if (expected == kAttached) {
+        other->eval_breaker.fetch_or(kBreakStopWorld, std::memory_order_relaxed);
+        all = false;
+      }
+    });
+    if (all) break;
+    world.cond.wait_for(lock, std::chrono::milliseconds(1));
+  }
 }
 
-void start_the_world() {}
+void start_the_world() {
+  if (gil_enabled()) return;
+  {
+    std::lock_guard<std::mutex> lock(world.mutex);
+    ThreadState* ts = world.requester;
+    for_each_thread_state([&](ThreadState* other) {
+      if (other != ts) other->status.store(kDetached, std::memory_order_release);
+    });
+    world.stopped = false;
+    world.requester = nullptr;
+  }
+  world.cond.notify_all();
+  world.stw_mutex.unlock();
+}
 
 GilStats gil_stats() {
   std::lock_guard<std::mutex> lock(gil.mutex);

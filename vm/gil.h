@@ -36,16 +36,30 @@ void gil_drop(ThreadState* ts);
 // until another thread has taken it (forced switching), then takes it back.
 void gil_yield(ThreadState* ts);
 
+// Attaching and detaching, the one API both builds use around code that may block or at
+// thread start and exit. thread_attach: the calling thread may now run bytecode and touch
+// objects (with a GIL: takes it; without: waits while another thread has stopped the world,
+// then resumes its critical sections). thread_detach: the reverse (drops the GIL; without one,
+// suspends the thread's critical sections so no per-object lock is held while it blocks).
+void thread_attach(ThreadState* ts);
+void thread_detach(ThreadState* ts);
+// The status half of thread_attach (no critical sections resumed), and the notice that a
+// thread became detached; for the per-object lock's slow path (runtime/critical_section.cpp).
+void thread_attach_status(ThreadState* ts);
+void thread_status_changed();
+// A safe point saw kBreakStopWorld: parks until the world is started again.
+void thread_park(ThreadState* ts);
+
 // Releases the GIL for its lifetime, around a call that blocks (sleep, lock acquire, join,
 // queue waits, reading stdin, writing output). Touch no Python object inside the guard.
 // Without a GIL (free-threaded build) it does nothing but a predictable branch.
 class GilRelease {
  public:
   GilRelease() {
-    if (gil_enabled()) release();
+    if (gil_enabled() || MINIPY_FREE_THREADED) release();
   }
   ~GilRelease() {
-    if (ts_) gil_take(ts_);
+    if (ts_) thread_attach(ts_);
   }
   GilRelease(const GilRelease&) = delete;
   GilRelease& operator=(const GilRelease&) = delete;
@@ -57,6 +71,8 @@ class GilRelease {
 
 // Stop-the-world, for the cycle collector: on return no other thread runs Python code until
 // start_the_world(). With a GIL, holding it is enough (the call checks that it is held).
+// Without one, every other attached thread is asked (kBreakStopWorld) to park at its next safe
+// point, and detached threads are kept from attaching again; the call returns when all are.
 void stop_the_world();
 void start_the_world();
 

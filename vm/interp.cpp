@@ -18,9 +18,11 @@
 
 #include "runtime/class.h"
 #include "runtime/error.h"
+#include "runtime/critical_section.h"
 #include "runtime/format.h"
 #include "runtime/gc.h"
 #include "runtime/ops.h"
+#include "runtime/refcount.h"
 #include "vm/attr_cache.h"
 #include "vm/frame.h"
 #include "vm/suggestions.h"
@@ -158,6 +160,13 @@ Value make_raise_from(Value exc_v, Value cause_v) {
 __attribute__((noinline)) void handle_eval_breaker(ThreadState* ts) {
   uint32_t bits = ts->eval_breaker.load(std::memory_order_relaxed);
   if (bits & kBreakGilDrop) gil_yield(ts);
+  if (bits & kBreakStopWorld) thread_park(ts);
+#if MINIPY_FREE_THREADED
+  if (bits & kBreakMergeRefs) {
+    ts->eval_breaker.fetch_and(~uint32_t(kBreakMergeRefs), std::memory_order_relaxed);
+    rt::refcount_merge_queued();
+  }
+#endif
   if (bits & kBreakGcScheduled) {
     ts->eval_breaker.fetch_and(~uint32_t(kBreakGcScheduled), std::memory_order_relaxed);
     rt::gc_collect_scheduled();
@@ -874,9 +883,13 @@ Value eval(ThreadState* ts, Frame* frame, Value* sp0, Value throw_exc) {
           int64_t i = key.as_int();
           if (t == &rt::list_type) {
             List* l = c.as<List>();
-            if (i < 0) i += int64_t(l->size);
-            if (uint64_t(i) < l->size) {
-              Value v = incref_v(l->items[i]);
+            Value v = Value::null();
+            {
+              rt::CriticalSection cs(l);
+              if (i < 0) i += int64_t(l->size);
+              if (uint64_t(i) < l->size) v = incref_v(l->items[i]);
+            }
+            if (!v.is_null()) {
               rt::decref(c);
               BINARY_RESULT(v);
             }
@@ -900,10 +913,18 @@ Value eval(ThreadState* ts, Frame* frame, Value* sp0, Value throw_exc) {
         if (key.is_int() && c.is_obj() && c.as_obj()->type == &rt::list_type) {
           List* l = c.as<List>();
           int64_t i = key.as_int();
-          if (i < 0) i += int64_t(l->size);
-          if (uint64_t(i) < l->size) {
-            Value old = l->items[i];
-            l->items[i] = v;
+          Value old = Value::null();
+          bool stored = false;
+          {
+            rt::CriticalSection cs(l);
+            if (i < 0) i += int64_t(l->size);
+            if (uint64_t(i) < l->size) {
+              old = l->items[i];
+              l->items[i] = v;
+              stored = true;
+            }
+          }
+          if (stored) {
             sp -= 3;
             rt::decref(old);
             rt::decref(c);
@@ -1505,19 +1526,23 @@ Value eval(ThreadState* ts, Frame* frame, Value* sp0, Value throw_exc) {
         uint32_t n = ARG;
         Value seq = sp[-1];
         Type* t = rt::type_of(seq);
-        Value* items = nullptr;
-        size_t size = 0;
+        bool unpacked = false;
         if (t == &rt::tuple_type) {
-          items = seq.as<Tuple>()->items();
-          size = seq.as<Tuple>()->size;
+          Tuple* tu = seq.as<Tuple>();
+          if (tu->size == n) {
+            for (uint32_t i = 0; i < n; ++i) sp[int(n) - 2 - int(i)] = incref_v(tu->item(i));
+            unpacked = true;
+          }
         } else if (t == &rt::list_type) {
-          items = seq.as<List>()->items;
-          size = seq.as<List>()->size;
+          List* l = seq.as<List>();
+          rt::CriticalSection cs(l);
+          if (l->size == n) {
+            for (uint32_t i = 0; i < n; ++i) sp[int(n) - 2 - int(i)] = incref_v(l->items[i]);
+            unpacked = true;
+          }
         }
-        if (items != nullptr && size == n) {
-          --sp;
-          for (uint32_t i = 0; i < n; ++i) sp[n - 1 - i] = incref_v(items[i]);
-          sp += n;
+        if (unpacked) {
+          sp += int(n) - 1;
           rt::decref(seq);
           DISPATCH();
         }

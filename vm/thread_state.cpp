@@ -13,7 +13,9 @@
 #include <mutex>
 
 #include "runtime/error.h"
+#include "runtime/refcount.h"
 #include "vm/frame.h"
+#include "vm/gil.h"
 
 namespace vm {
 
@@ -70,6 +72,11 @@ ThreadState* thread_state_init() {
   if (!main_state) main_state = ts;
   static uint64_t serial = 0;
   ts->serial = ++serial;
+#if MINIPY_FREE_THREADED
+  // Objects this thread creates from now on are owned by it (biased reference counts).
+  rt::tls_thread_id = static_cast<uint32_t>(ts->serial);
+  rt::refcount_thread_start(rt::tls_thread_id, &ts->eval_breaker, kBreakMergeRefs);
+#endif
   registry.push_back(ts);
   return ts;
 }
@@ -77,11 +84,16 @@ ThreadState* thread_state_init() {
 void thread_state_exit() {
   ThreadState* ts = tls_state;
   if (!ts || ts == main_state) return;
+  rt::decref(ts->handled_exc);
+  ts->handled_exc = rt::Value::null();
+#if MINIPY_FREE_THREADED
+  rt::refcount_thread_exit();
+#endif
+  thread_detach(ts);
   {
     std::lock_guard<std::mutex> lock(registry_mutex);
     std::erase(registry, ts);
   }
-  rt::decref(ts->handled_exc);
   munmap(ts->stack_base, kValueStackSlots * sizeof(rt::Value));
   tls_state = nullptr;
   delete ts;

@@ -22,7 +22,13 @@ enum EvalBreakerBits : uint32_t {
   kBreakGilDrop = 1u << 1,      // another thread asks for the GIL (threads issue)
   kBreakStopWorld = 1u << 2,    // stop-the-world request (cycle collector, free-threaded)
   kBreakGcScheduled = 1u << 3,  // the allocation count passed the threshold: collect (gc.h)
+  kBreakMergeRefs = 1u << 4,    // other threads queued objects for a refcount merge (refcount.h)
 };
+
+// Whether a thread may touch Python objects (free-threaded build; vm/gil.cpp). A thread is
+// attached while it runs bytecode, detached while it blocks (sleep, lock waits, I/O), and
+// suspended while another thread has stopped the world (cycle collection).
+enum ThreadStatus : int { kDetached = 0, kAttached = 1, kSuspended = 2 };
 
 struct ThreadState {
   std::atomic<uint32_t> eval_breaker{0};
@@ -38,6 +44,7 @@ struct ThreadState {
   uintptr_t c_stack_limit = 0;   // lowest safe C stack address (native recursion guard)
 
   bool holds_gil = false;        // this thread holds the GIL (vm/gil.cpp)
+  std::atomic<int> status{kDetached};  // ThreadStatus (free-threaded build without a GIL)
   uint64_t ident = 0;            // threading.get_ident(): the pthread_t
   int64_t native_id = 0;         // threading.get_native_id(): the kernel thread id
   uint64_t serial = 0;           // 1, 2, ... in creation order; never reused (unlike ident)
@@ -47,7 +54,8 @@ struct ThreadState {
 ThreadState* current_thread();
 // Creates the state of the calling thread (once per thread) and adds it to the registry.
 ThreadState* thread_state_init();
-// Removes the calling thread's state from the registry and frees it (at thread exit).
+// At thread exit: drops the thread's last references, detaches it (vm/gil.h), removes its
+// state from the registry and frees it.
 void thread_state_exit();
 // The main thread's state (the first one created).
 ThreadState* main_thread_state();

@@ -32,7 +32,7 @@ static void traceback_dealloc(rt::Object* o) {
     rt::Traceback* next = tb->next;
     if (tb->code) rt::decref(tb->code);
     rt::free_bytes(tb);
-    if (next && next->refcnt == 1) {
+    if (next && rt::is_unique(next)) {
       tb = next;
       continue;
     }

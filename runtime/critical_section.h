@@ -1,0 +1,106 @@
+// Per-object locks and critical sections: how the free-threaded build keeps containers (list,
+// dict, set, instance dicts) consistent when threads mutate them in parallel. In the GIL build
+// every type here is empty and every call compiles to nothing.
+//
+//   rt::CriticalSection cs(list);        // locks [list] for the scope
+//   rt::CriticalSection2 cs(a, b);       // two objects, locked in address order
+//
+// As in CPython 3.13t (PEP 703): the lock is one byte in the object header (Object::mutex);
+// a thread that has to wait parks (no spinning) and detaches from the VM while it waits, so a
+// stop-the-world does not wait for it. Critical sections nest; a thread that detaches (blocks
+// in a call, or waits for another lock) releases the locks of all its critical sections and
+// re-takes the innermost one when it attaches again (the outer ones when the inner ones end),
+// so two threads can never deadlock on per-object locks even when Python code runs inside a
+// critical section (a user __eq__ called by list.index). Locking an object the innermost
+// critical section already holds is a no-op, so re-entering the same container (a __hash__
+// that reads the dict being updated) does not deadlock either.
+#pragma once
+
+#include "runtime/object.h"
+
+namespace rt {
+
+#if MINIPY_FREE_THREADED
+
+// The byte's bits: locked, and "a thread is parked waiting for it".
+constexpr uint8_t kMutexLocked = 1;
+constexpr uint8_t kMutexParked = 2;
+
+void object_lock_slow(Object* o);    // contended: park until unlocked
+void object_unlock_slow(Object* o);  // waiters: wake them
+
+inline void object_lock(Object* o) {
+  uint8_t expected = 0;
+  if (!atomic_field(o->mutex).compare_exchange_strong(expected, kMutexLocked, std::memory_order_acquire,
+                                                      std::memory_order_relaxed))
+    object_lock_slow(o);
+}
+inline void object_unlock(Object* o) {
+  uint8_t expected = kMutexLocked;
+  if (!atomic_field(o->mutex).compare_exchange_strong(expected, 0, std::memory_order_release,
+                                                      std::memory_order_relaxed))
+    object_unlock_slow(o);
+}
+
+class CriticalSection {
+ public:
+  explicit CriticalSection(Object* o) { begin(o, nullptr); }
+  explicit CriticalSection(Value v) { begin(v.is_obj() ? v.as_obj() : nullptr, nullptr); }
+  ~CriticalSection() { end(); }
+  CriticalSection(const CriticalSection&) = delete;
+  CriticalSection& operator=(const CriticalSection&) = delete;
+
+ protected:
+  CriticalSection() = default;
+  void begin(Object* a, Object* b);
+  void end();
+
+ private:
+  friend void critical_sections_suspend();
+  friend void critical_sections_resume();
+  // Whether [o] is locked by one of the calling thread's active critical sections.
+  static bool held_by_thread(Object* o);
+  void lock_all();
+  void unlock_all();
+  CriticalSection* prev_ = nullptr;
+  Object* a_ = nullptr;  // null: nothing to lock (or the enclosing section holds it)
+  Object* b_ = nullptr;
+  bool held_ = false;
+};
+
+class CriticalSection2 : public CriticalSection {
+ public:
+  CriticalSection2(Object* a, Object* b) { begin(a, b); }
+  CriticalSection2(Value a, Value b) {
+    begin(a.is_obj() ? a.as_obj() : nullptr, b.is_obj() ? b.as_obj() : nullptr);
+  }
+};
+
+// Called by vm::thread_detach / thread_attach (vm/gil.h).
+void critical_sections_suspend();
+void critical_sections_resume();
+// Per-object lock waits so far (for -X gilstats).
+uint64_t object_lock_waits();
+
+#else
+
+class CriticalSection {
+ public:
+  explicit CriticalSection(Object*) {}
+  explicit CriticalSection(Value) {}
+  CriticalSection(const CriticalSection&) = delete;
+  CriticalSection& operator=(const CriticalSection&) = delete;
+};
+class CriticalSection2 {
+ public:
+  CriticalSection2(Object*, Object*) {}
+  CriticalSection2(Value, Value) {}
+  CriticalSection2(const CriticalSection2&) = delete;
+  CriticalSection2& operator=(const CriticalSection2&) = delete;
+};
+inline void critical_sections_suspend() {}
+inline void critical_sections_resume() {}
+
+#endif
+
+}  // namespace rt

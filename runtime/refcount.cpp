@@ -1,0 +1,177 @@
+// Reference counting's slow paths: PEP 703's biased reference counts (free-threaded build)
+// and resurrection in dealloc slots (both builds). The fast paths are inline in object.h.
+//
+// Notes about the implementation (free-threaded build)
+// ----------------------------------------------------
+// Most objects are only ever touched by the thread that created them, so that thread (the
+// owner) counts in [refcnt] with plain loads and stores, and only other threads pay for an
+// atomic add on [shared]. The logical count is refcnt + (shared >> 2); the low two bits of
+// [shared] are a state:
+//   0       not merged: the owner counts locally, others in [shared]
+//   queued  a non-owner's decrement found the shared count at zero: it could not know
+//           whether the object is dead (the local count is the owner's), so instead of
+//           decrementing it queued the object to the owner, which merges at its next safe
+//           point (eval-breaker bit) and applies the pending decrement. The queued reference
+//           keeps the object alive until then.
+//   merged  owner 0: everyone counts in [shared]; it reaching zero frees the object.
+// When the owner's local count drops to zero: if [shared] is zero nobody else holds a
+// reference and the object dies at once (the common case, no atomic read-modify-write);
+// otherwise the owner gives the object up (owner = 0, state merged) and the last thread to
+// decrement [shared] frees it.
+// A thread that exits merges its queue; an object queued for a thread that has already exited
+// is merged by the queuing thread itself (nobody touches a dead owner's local count).
+// Thread ids are never reused, so an exited owner's objects are never mistaken for a new
+// thread's.
+#include <mutex>
+#include <unordered_map>
+#include <vector>
+
+#include "runtime/object.h"
+#include "runtime/refcount.h"
+
+namespace rt {
+
+#if !MINIPY_FREE_THREADED
+
+void resurrect(Object* o) { o->refcnt = 1; }
+bool unresurrect(Object* o) { return --o->refcnt == 0; }
+
+#else
+
+namespace {
+
+struct MergeQueue {
+  std::atomic<uint32_t>* eval_breaker;
+  uint32_t breaker_bit;
+  std::vector<Object*> objects;
+};
+
+// The live threads' queues by thread id. Only the slow paths take the lock.
+std::mutex queues_mutex;
+std::unordered_map<uint32_t, MergeQueue> queues;
+std::atomic<uint64_t> merge_count{0};
+
+// Merges [o]'s counts into [shared] (state merged, owner 0) adding [extra]; returns the
+// resulting count. Called by the owner, or by anyone once the owner has exited.
+int64_t explicit_merge(Object* o, int32_t extra) {
+  int32_t shared = atomic_field(o->shared).load(std::memory_order_relaxed);
+  int32_t local = int32_t(atomic_field(o->refcnt).load(std::memory_order_relaxed));
+  int32_t count, desired;
+  do {
+    count = (shared >> 2) + local + extra;
+    desired = int32_t(uint32_t(count) << 2) | kSharedMerged;
+  } while (!atomic_field(o->shared).compare_exchange_weak(shared, desired, std::memory_order_acq_rel,
+                                                         std::memory_order_relaxed));
+  atomic_field(o->refcnt).store(0, std::memory_order_relaxed);
+  atomic_field(o->owner).store(0, std::memory_order_relaxed);
+  merge_count.fetch_add(1, std::memory_order_relaxed);
+  return count;
+}
+
+}  // namespace
+
+void refcount_merge_zero_local(Object* o) {
+  int32_t shared = atomic_field(o->shared).load(std::memory_order_acquire);
+  if (shared == 0) {
+    dealloc(o);  // no other thread holds a reference
+    return;
+  }
+  atomic_field(o->owner).store(0, std::memory_order_relaxed);
+  int32_t desired;
+  do {
+    desired = shared | kSharedMerged;
+  } while (!atomic_field(o->shared).compare_exchange_weak(shared, desired, std::memory_order_acq_rel,
+                                                         std::memory_order_relaxed));
+  if (desired == kSharedMerged) dealloc(o);
+}
+
+void refcount_decref_shared(Object* o) {
+  int32_t shared = atomic_field(o->shared).load(std::memory_order_relaxed);
+  bool queue;
+  int32_t desired;
+  do {
+    queue = shared == 0;
+    desired = queue ? kSharedQueued : shared - kSharedOne;
+  } while (!atomic_field(o->shared).compare_exchange_weak(shared, desired, std::memory_order_acq_rel,
+                                                         std::memory_order_relaxed));
+  if (queue) {
+    uint32_t owner = atomic_field(o->owner).load(std::memory_order_relaxed);
+    {
+      std::lock_guard<std::mutex> lock(queues_mutex);
+      auto it = queues.find(owner);
+      if (it != queues.end()) {
+        it->second.objects.push_back(o);
+        it->second.eval_breaker->fetch_or(it->second.breaker_bit, std::memory_order_relaxed);
+        return;
+      }
+    }
+    // The owner has exited: merge here, applying the queued decrement.
+    if (explicit_merge(o, -1) == 0) dealloc(o);
+  } else if (desired == kSharedMerged) {
+    dealloc(o);
+  }
+}
+
+void resurrect(Object* o) {
+  atomic_field(o->owner).store(tls_thread_id, std::memory_order_relaxed);
+  atomic_field(o->shared).store(0, std::memory_order_relaxed);
+  atomic_field(o->refcnt).store(1, std::memory_order_relaxed);
+}
+
+bool unresurrect(Object* o) {
+  if (atomic_field(o->owner).load(std::memory_order_relaxed) != tls_thread_id) {
+    // Another thread took a reference and the counts were merged meanwhile.
+    int32_t shared = atomic_field(o->shared).fetch_sub(kSharedOne, std::memory_order_acq_rel) - kSharedOne;
+    return shared == kSharedMerged;
+  }
+  uint32_t local = atomic_field(o->refcnt).load(std::memory_order_relaxed) - 1;
+  atomic_field(o->refcnt).store(local, std::memory_order_relaxed);
+  if (local != 0) return false;
+  int32_t shared = atomic_field(o->shared).load(std::memory_order_acquire);
+  if (shared == 0) return true;
+  atomic_field(o->owner).store(0, std::memory_order_relaxed);
+  int32_t desired;
+  do {
+    desired = shared | kSharedMerged;
+  } while (!atomic_field(o->shared).compare_exchange_weak(shared, desired, std::memory_order_acq_rel,
+                                                         std::memory_order_relaxed));
+  return desired == kSharedMerged;
+}
+
+void refcount_thread_start(uint32_t id, std::atomic<uint32_t>* eval_breaker, uint32_t breaker_bit) {
+  std::lock_guard<std::mutex> lock(queues_mutex);
+  queues[id] = MergeQueue{eval_breaker, breaker_bit, {}};
+}
+
+void refcount_merge_queued() {
+  std::vector<Object*> objects;
+  {
+    std::lock_guard<std::mutex> lock(queues_mutex);
+    auto it = queues.find(tls_thread_id);
+    if (it == queues.end()) return;
+    objects.swap(it->second.objects);
+  }
+  for (Object* o : objects)
+    if (explicit_merge(o, -1) == 0) dealloc(o);
+}
+
+void refcount_thread_exit() {
+  refcount_merge_queued();
+  std::vector<Object*> objects;
+  {
+    std::lock_guard<std::mutex> lock(queues_mutex);
+    auto it = queues.find(tls_thread_id);
+    if (it == queues.end()) return;
+    objects.swap(it->second.objects);
+    queues.erase(it);
+    tls_thread_id = 0;  // from now on this thread counts like any non-owner
+  }
+  for (Object* o : objects)
+    if (explicit_merge(o, -1) == 0) dealloc(o);
+}
+
+uint64_t refcount_merges() { return merge_count.load(std::memory_order_relaxed); }
+
+#endif
+
+}  // namespace rt

@@ -1,0 +1,25 @@
+// The thread hooks of biased reference counting (free-threaded build; runtime/refcount.cpp).
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+
+#include "runtime/object.h"
+
+namespace rt {
+
+#if MINIPY_FREE_THREADED
+// Registers the calling thread (id [id], now tls_thread_id) as an owner: decrements other
+// threads cannot apply are queued to it, and [breaker_bit] is set in [eval_breaker] so that it
+// merges them (refcount_merge_queued) at its next safe point.
+void refcount_thread_start(uint32_t id, std::atomic<uint32_t>* eval_breaker, uint32_t breaker_bit);
+// Merges the objects queued to the calling thread (freeing those whose count reaches zero).
+void refcount_merge_queued();
+// At thread exit: merges the queue and unregisters the thread (later merges of its objects
+// are done by the threads that queue them).
+void refcount_thread_exit();
+// How many merges happened (for -X gilstats).
+uint64_t refcount_merges();
+#endif
+
+}  // namespace rt
