@@ -23,6 +23,7 @@ Value builtin_function_new(const char* name, NativeFn fn, Value self) {
   f->fn = fn;
   incref(self);
   f->self = self;
+  if (self.is_null()) defer_refcount(f);  // a module's function, not a bound method
   return Value::from_obj(f);
 }
 

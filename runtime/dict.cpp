@@ -226,7 +226,7 @@ void dict_set_hashed(Dict* d, Value key, int64_t hash, Value value) {
   if (ix >= 0) {
     Value old = d->entries[ix].value;
     d->entries[ix].value = value;
-    d->version++;
+    dict_bump_version(d);
     decref(old);
     return;
   }
@@ -238,7 +238,7 @@ void dict_set_hashed(Dict* d, Value key, int64_t hash, Value value) {
   set_index(d, slot, int64_t(n));
   d->nentries = n + 1;
   d->used++;
-  d->version++;
+  dict_bump_version(d);
 }
 
 void dict_set(Dict* d, Value key, Value value) { dict_set_hashed(d, key, dict_hash_key(key), value); }
@@ -252,7 +252,7 @@ void dict_unlink(Dict* d, int64_t ix, size_t slot, Value* key, Value* value) {
   e->value = Value::null();
   set_index(d, slot, kDummy);
   d->used--;
-  d->version++;
+  dict_bump_version(d);
 }
 
 bool dict_del(Dict* d, Value key) {
@@ -288,7 +288,7 @@ void dict_clear(Dict* d) {
   d->entries = nullptr;
   d->used = d->nentries = d->capacity = 0;
   d->log2_index = 0;
-  d->version++;
+  dict_bump_version(d);
   for (size_t i = 0; i < n; i++) {
     decref(entries[i].key);
     decref(entries[i].value);

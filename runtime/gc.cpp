@@ -38,6 +38,7 @@
 // collector reads the merged count (local + shared) where it reads refcnt here.
 #include "runtime/gc.h"
 
+#include <atomic>
 #include <mutex>
 #include <vector>
 
@@ -219,6 +220,29 @@ void gc_free_object(Object* o) {
   }
   free_bytes(h);
 }
+
+#if MINIPY_FREE_THREADED
+namespace {
+std::atomic<bool> immortalize_deferred{false};
+}
+
+void defer_refcount(Object* o) {
+  if (immortalize_deferred.load(std::memory_order_acquire)) {
+    make_immortal(o);
+  } else if (o->gc_bits & kGcHasHead) {
+    o->gc_bits |= kGcDeferred;
+  }
+}
+
+void gc_immortalize_deferred() {
+  if (immortalize_deferred.exchange(true)) return;
+  ListLock lock;
+  for (GcHead* h = gc.list.next; h != &gc.list; h = h->next) {
+    Object* o = gc_object(h);
+    if (o->gc_bits & kGcDeferred) make_immortal(o);
+  }
+}
+#endif
 
 bool gc_is_tracked(Object* o) { return (o->gc_bits & kGcHasHead) && gc_head(o)->next != nullptr; }
 

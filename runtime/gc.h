@@ -33,6 +33,13 @@ bool gc_is_tracked(Object* o);
 void gc_track(Object* o);
 void gc_untrack(Object* o);
 
+#if MINIPY_FREE_THREADED
+// Makes every tracked object marked by defer_refcount() immortal, and every one marked later
+// from then on (runtime/object.h). Called when the first thread other than the main one
+// starts.
+void gc_immortalize_deferred();
+#endif
+
 // Runs a full collection now and returns the number of unreachable objects found (what
 // gc.collect() returns). Must be called at a safe point by a thread holding the GIL (if there
 // is one): it brackets the collection with vm::stop_the_world()/start_the_world() (vm/gil.h).

@@ -10,6 +10,7 @@
 
 #include "runtime/builtins_internal.h"
 #include "runtime/core.h"
+#include "runtime/gc.h"
 #include "runtime/io.h"
 #include "runtime/ops.h"
 #include "runtime/threads.h"
@@ -111,6 +112,9 @@ uint64_t current_ident() {
 }
 
 void spawn_thread(std::function<void()> body, bool daemon) {
+#if MINIPY_FREE_THREADED
+  gc_immortalize_deferred();  // from now on threads share functions and modules
+#endif
   {
     std::lock_guard<std::mutex> g(g_threads_mutex);
     ++(daemon ? g_daemon : g_nondaemon);

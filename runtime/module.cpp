@@ -20,6 +20,8 @@ Module* module_new(std::string_view name) {
   m->name = str_new(name);
   dict_set(m->dict, Value::from_obj(str_intern("__name__")), Value::from_obj(m->name));
   dict_set(m->dict, Value::from_obj(str_intern("__doc__")), None());
+  defer_refcount(m);
+  defer_refcount(m->dict);
   return m;
 }
 
@@ -39,11 +41,8 @@ static void module_dealloc(Object* o) {
 // Module attributes: the dict first, then the module type's own (__dict__, __class__).
 static Value module_getattr(Value self, Str* name) {
   Module* m = self.as<Module>();
-  Value v = dict_get_str(m->dict, name);
-  if (!v.is_null()) {
-    incref(v);
-    return v;
-  }
+  Value v = dict_get_str_ref(m->dict, name);
+  if (!v.is_null()) return v;
   if (name->view() == "__dict__") {
     incref(m->dict);
     return Value::from_obj(m->dict);

@@ -142,6 +142,18 @@ inline void init_header(Object* o, Type* t, uint16_t gc_bits) {
 
 #endif
 
+// Objects that every thread touches: functions defined at module or class level, modules and
+// their dicts, built-in functions. In the free-threaded build they become immortal once a
+// second thread starts, so that N threads calling the same function do not all hit one
+// shared count (as CPython 3.13t does with its objects that use deferred reference counting;
+// their memory is kept until exit). Until then they are counted and collected as usual, so
+// single-threaded programs behave the same in both builds. No-op in the GIL build.
+#if MINIPY_FREE_THREADED
+void defer_refcount(Object* o);
+#else
+inline void defer_refcount(Object*) {}
+#endif
+
 // A dealloc slot that must run code which may take new references to the dying object
 // (a generator's close): resurrect() gives it one reference again; unresurrect() drops it and
 // answers whether none is left (the dealloc goes on) or someone kept the object alive.
@@ -295,6 +307,7 @@ Object* gc_alloc_object(Type* t, size_t size);
 // Untracks [o] and frees its memory, GC header included.
 void gc_free_object(Object* o);
 constexpr uint16_t kGcHasHead = 1u << 0;  // gc_bits: allocated with a GC header (runtime/gc.h)
+constexpr uint16_t kGcDeferred = 1u << 1;  // gc_bits: defer_refcount() was called on it
 
 // Frees the memory of object [o]: the last step of every dealloc slot.
 inline void object_free(Object* o) {

@@ -105,6 +105,22 @@ struct Dict : Object {
   void* index;        // int8/16/32/64 slots depending on size, -1 empty, -2 dummy
   DictEntry* entries;
 };
+// The dict's version: changes on every mutation (inline caches compare it). Read without the
+// dict's lock; written under it.
+inline uint64_t dict_version(const Dict* d) {
+#if MINIPY_FREE_THREADED
+  return std::atomic_ref<const uint64_t>(d->version).load(std::memory_order_acquire);
+#else
+  return d->version;
+#endif
+}
+inline void dict_bump_version(Dict* d) {
+#if MINIPY_FREE_THREADED
+  std::atomic_ref<uint64_t>(d->version).store(d->version + 1, std::memory_order_release);
+#else
+  d->version++;
+#endif
+}
 Dict* dict_new();
 Value dict_get(Dict* d, Value key);                 // borrowed; null if missing
 Value dict_get_str(Dict* d, Str* key);              // borrowed; fast path for interned keys

@@ -220,11 +220,8 @@ Value generic_getattr_dict(Value obj, Str* name, Dict* dict) {
     return dt->descr_get(descr, obj, Value::from_obj(t));
   }
   if (dict != nullptr) {
-    Value v = dict_get_str(dict, name);
-    if (!v.is_null()) {
-      incref(v);
-      return v;
-    }
+    Value v = dict_get_str_ref(dict, name);
+    if (!v.is_null()) return v;
   }
   if (dt != nullptr) {
     if (dt->descr_get != nullptr) return dt->descr_get(descr, obj, Value::from_obj(t));

@@ -9,6 +9,8 @@
 // appeared on the class. Free-threaded builds must not use these caches unsynchronised.
 #pragma once
 
+#include <atomic>
+
 #include "runtime/objects.h"
 #include "vm/code.h"
 
@@ -20,10 +22,94 @@ struct AttrCache {
   rt::Value descr;   // LoadMethod: the method found on the class (borrowed)
 };
 
+// The per-instruction array [slot] of [co], allocated on first use. Threads of the
+// free-threaded build may race to allocate it: one wins, the others free theirs.
+template <class T>
+inline T* cache_array(Code* co, T** slot) {
+#if MINIPY_FREE_THREADED
+  std::atomic_ref<T*> ref(*slot);
+  T* a = ref.load(std::memory_order_acquire);
+  if (__builtin_expect(a != nullptr, 1)) return a;
+  T* fresh = new T[co->code.size()]();
+  if (ref.compare_exchange_strong(a, fresh, std::memory_order_acq_rel)) return fresh;
+  delete[] fresh;
+  return a;
+#else
+  if (*slot == nullptr) *slot = new T[co->code.size()]();
+  return *slot;
+#endif
+}
+
 // The cache entry of instruction [idx] of [co], allocating the code's caches on first use.
-inline AttrCache& attr_cache_at(Code* co, size_t idx) {
-  if (co->attr_cache == nullptr) co->attr_cache = new AttrCache[co->code.size()]();
-  return co->attr_cache[idx];
+inline AttrCache& attr_cache_at(Code* co, size_t idx) { return cache_array(co, &co->attr_cache)[idx]; }
+
+// LoadGlobal's cache: the value found for the name while the globals and builtins dicts had
+// the recorded versions (every mutation of a dict changes its version, so a hit needs no
+// lookup). GIL build: any value, borrowed from the dict that holds it. Free-threaded build:
+// only values that need no reference counting (unboxed, or immortal: builtins, functions and
+// classes defined at module level, modules), so a hit touches no shared cache line but the
+// cache entry's; the entry is a seqlock ([seq] odd while a thread writes it), since threads
+// running the same code fill it concurrently.
+struct GlobalCache {
+  uint32_t seq;
+  const rt::Dict* globals;  // null: empty
+  uint64_t globals_version;
+  uint64_t builtins_version;
+  rt::Value value;
+};
+
+inline GlobalCache& global_cache_at(Code* co, size_t idx) { return cache_array(co, &co->global_cache)[idx]; }
+
+#if MINIPY_FREE_THREADED
+template <class T>
+inline T relaxed_load(const T& field) {
+  return std::atomic_ref<const T>(field).load(std::memory_order_relaxed);
+}
+template <class T>
+inline void relaxed_store(T& field, T v) {
+  std::atomic_ref<T>(field).store(v, std::memory_order_relaxed);
+}
+#endif
+
+// The cached value (borrowed), or null on a miss.
+inline rt::Value global_cache_get(const GlobalCache& c, const rt::Dict* globals, const rt::Dict* builtins) {
+#if MINIPY_FREE_THREADED
+  uint32_t s1 = std::atomic_ref<const uint32_t>(c.seq).load(std::memory_order_acquire);
+  if (s1 & 1) return rt::Value::null();
+  const rt::Dict* g = relaxed_load(c.globals);
+  uint64_t gv = relaxed_load(c.globals_version), bv = relaxed_load(c.builtins_version);
+  rt::Value v = relaxed_load(c.value);
+  std::atomic_thread_fence(std::memory_order_acquire);
+  if (std::atomic_ref<const uint32_t>(c.seq).load(std::memory_order_relaxed) != s1) return rt::Value::null();
+#else
+  const rt::Dict* g = c.globals;
+  uint64_t gv = c.globals_version, bv = c.builtins_version;
+  rt::Value v = c.value;
+#endif
+  if (g != globals || g == nullptr || rt::dict_version(globals) != gv || rt::dict_version(builtins) != bv)
+    return rt::Value::null();
+  return v;
+}
+
+// Records [v], found by a lookup that started when the dicts had versions [gv] and [bv].
+inline void global_cache_fill(GlobalCache& c, const rt::Dict* globals, uint64_t gv, uint64_t bv, rt::Value v) {
+#if MINIPY_FREE_THREADED
+  if (v.is_obj() && !rt::is_immortal(v.as_obj())) return;
+  std::atomic_ref<uint32_t> seq(c.seq);
+  uint32_t s = seq.load(std::memory_order_relaxed);
+  if ((s & 1) || !seq.compare_exchange_strong(s, s + 1, std::memory_order_acquire)) return;
+  std::atomic_thread_fence(std::memory_order_release);
+  relaxed_store(c.globals, globals);
+  relaxed_store(c.globals_version, gv);
+  relaxed_store(c.builtins_version, bv);
+  relaxed_store(c.value, v);
+  seq.store(s + 2, std::memory_order_release);
+#else
+  c.globals = globals;
+  c.globals_version = gv;
+  c.builtins_version = bv;
+  c.value = v;
+#endif
 }
 
 // After a slow LoadAttr/StoreAttr of [name] on [obj]: caches the position of the instance

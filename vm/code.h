@@ -27,7 +27,8 @@ struct ExceptionEntry {
   uint32_t depth;
 };
 
-struct AttrCache;  // vm/attr_cache.h
+struct AttrCache;    // vm/attr_cache.h
+struct GlobalCache;  // vm/attr_cache.h
 
 // Local slots ("localsplus"): varnames (parameters first, then other locals), then cellvars,
 // then freevars. Cell and free slots hold Cell objects.
@@ -52,6 +53,8 @@ struct Code : rt::Object {
   // Inline caches of the attribute instructions, one per instruction, allocated on first
   // use (vm/attr_cache.h); null until then.
   AttrCache* attr_cache;
+  // LoadGlobal's caches, likewise.
+  GlobalCache* global_cache;
 
   uint32_t nvarnames() const { return varnames->size; }
   uint32_t ncellvars() const { return cellvars->size; }

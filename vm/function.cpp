@@ -476,6 +476,7 @@ static void code_dealloc(rt::Object* o) {
   c->lines.~Vec();
   c->exception_table.~Table();
   delete[] c->attr_cache;
+  delete[] c->global_cache;
   for (rt::Object* p : {static_cast<rt::Object*>(c->name), static_cast<rt::Object*>(c->qualname),
                         static_cast<rt::Object*>(c->filename), static_cast<rt::Object*>(c->consts),
                         static_cast<rt::Object*>(c->names), static_cast<rt::Object*>(c->varnames),

@@ -72,16 +72,16 @@ Str* local_name(Code* co, uint32_t i) {
 
 // Globals then builtins; borrowed.
 inline Value lookup_global(Frame* f, Str* name) {
-  Value v = rt::dict_get_str(f->globals, name);
-  if (v.is_null()) v = rt::dict_get_str(f->builtins, name);
+  Value v = rt::dict_get_str_ref(f->globals, name);
+  if (v.is_null()) v = rt::dict_get_str_ref(f->builtins, name);
   if (v.is_null()) name_error(name);
   return v;
 }
 
-// The locals dict, then globals, then builtins; borrowed.
+// The locals dict, then globals, then builtins; a new reference.
 Value lookup_name(Frame* f, Str* name) {
   if (f->locals) {
-    Value v = rt::dict_get(f->locals, Value::from_obj(name));
+    Value v = rt::dict_get_ref(f->locals, Value::from_obj(name));
     if (!v.is_null()) return v;
   }
   return lookup_global(f, name);
@@ -690,8 +690,16 @@ Value eval(ThreadState* ts, Frame* frame, Value* sp0, Value throw_exc) {
         DISPATCH();
       }
       CASE(LoadGlobal) {
-        Value v = lookup_global(frame, NAME(ARG));
-        rt::incref(v);
+        GlobalCache& c = global_cache_at(co, ip - code_start - 1);
+        Value v = global_cache_get(c, frame->globals, frame->builtins);
+        if (__builtin_expect(!v.is_null(), 1)) {
+          rt::incref(v);
+          *sp++ = v;
+          DISPATCH();
+        }
+        uint64_t gv = rt::dict_version(frame->globals), bv = rt::dict_version(frame->builtins);
+        v = lookup_global(frame, NAME(ARG));
+        global_cache_fill(c, frame->globals, gv, bv, v);
         *sp++ = v;
         DISPATCH();
       }
@@ -705,9 +713,7 @@ Value eval(ThreadState* ts, Frame* frame, Value* sp0, Value throw_exc) {
         DISPATCH();
       }
       CASE(LoadName) {
-        Value v = lookup_name(frame, NAME(ARG));
-        rt::incref(v);
-        *sp++ = v;
+        *sp++ = lookup_name(frame, NAME(ARG));
         DISPATCH();
       }
       CASE(StoreName) {
@@ -735,16 +741,25 @@ Value eval(ThreadState* ts, Frame* frame, Value* sp0, Value throw_exc) {
         DISPATCH();
       }
       CASE(LoadDeref) {
-        Value v = locals[ARG].as<rt::Cell>()->value;
+        rt::Cell* c = locals[ARG].as<rt::Cell>();
+        Value v;
+        {
+          rt::CriticalSection cs(c);  // another thread may replace (and free) the value
+          v = c->value;
+          rt::incref(v);
+        }
         if (v.is_null()) unbound_deref(co, ARG);
-        rt::incref(v);
         *sp++ = v;
         DISPATCH();
       }
       CASE(StoreDeref) {
         rt::Cell* c = locals[ARG].as<rt::Cell>();
-        Value old = c->value;
-        c->value = *--sp;
+        Value old;
+        {
+          rt::CriticalSection cs(c);
+          old = c->value;
+          c->value = *--sp;
+        }
         rt::decref(old);
         DISPATCH();
       }
@@ -812,7 +827,7 @@ Value eval(ThreadState* ts, Frame* frame, Value* sp0, Value throw_exc) {
             if (e.key == co->names->items()[ARG]) {
               Value old = e.value;
               e.value = sp[-2];
-              d->version++;
+              rt::dict_bump_version(d);
               sp -= 2;
               rt::decref(old);
               rt::decref(obj);
@@ -1389,6 +1404,7 @@ Value eval(ThreadState* ts, Frame* frame, Value* sp0, Value throw_exc) {
           fn->kwdefaults = d == rt::None() ? (rt::decref(d), nullptr) : d.as<Dict>();
         }
         if (flags & 8) fn->closure = (*--sp).as<Tuple>();
+        if (co->flags & kCoModule) rt::defer_refcount(fn);  // module or class level
         *sp++ = Value::from_obj(fn);
         DISPATCH();
       }
