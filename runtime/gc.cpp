@@ -5,7 +5,7 @@
 // Reference counting frees everything but cycles. Every object of a container type (a type
 // with a traverse slot: list, dict, set, tuple, function, cell, method, exceptions, class
 // instances...) is allocated with a GcHead in front of it (alloc_object -> gc_alloc_object)
-// and linked into one list of tracked objects. A collection:
+// and linked into a list of tracked objects (a GcList). A collection:
 //   1. copies each tracked object's reference count into its head's [refs];
 //   2. traverses every tracked object, decrementing [refs] of each tracked object it refers
 //      to: what is left is the number of references from outside the tracked set (the VM
@@ -15,7 +15,7 @@
 //   4. clears the garbage (the clear slot drops an object's references), one object at a time
 //      while holding a reference to it, so the cycles fall apart and plain reference counting
 //      frees them. An object that survives its clear (possible only for types without one,
-//      such as tuple) goes back to the tracked list.
+//      such as tuple) goes back to a tracked list.
 // Immortal objects simply look referenced from outside; unboxed values are not objects.
 //
 // When: gc_alloc_object counts tracked allocations (minus deallocations, as CPython's
@@ -27,19 +27,47 @@
 // number of survivors (max(threshold, survivors / 2)), so programs that keep many containers
 // alive do amortised constant work per allocation instead of a full scan every 700.
 //
-// Free-threaded build: the tracked list is shared by all threads, so linking and unlinking
-// take a mutex (ListLock; nothing with the GIL build). A collection must see no other thread
-// running: gc_collect() calls vm::stop_the_world() first (vm/gil.h), which sets
-// kBreakStopWorld in every attached thread's eval_breaker and waits until each has parked at
-// a safe point (or is detached in a blocking call), and vm::start_the_world() at the end to
-// release them. With the GIL, the collecting thread holds it and the other threads are parked
-// at safe points already, so stop_the_world() only checks that the GIL is held. Reference
-// counts must be exact while the world is stopped: with PEP 703's biased counts the
-// collector reads the merged count (local + shared) where it reads refcnt here.
+// GIL build: one global GcList, no locks (the GIL serialises every allocation and free), and
+// the GcHead is 24 bytes (next, prev, refs).
+//
+// Free-threaded build: one GcList per thread, so that threads allocating in parallel do not
+// fight over one list, one lock and shared counters.
+//   - Each list has a sentinel head, its own counters ([count]: allocations minus frees since
+//     the last collection, which schedules the automatic collection per thread; [tracked]) and
+//     a one-byte spinlock. The calling thread's list is reached through a thread-local pointer
+//     (tls_list), set by gc_thread_start() from vm::thread_state_init(); allocation appends
+//     to it under its lock, which nobody else wants in the common case.
+//   - An object can be freed (or untracked) by another thread than the one that allocated it,
+//     so the GcHead grows a [list] field (32 bytes): the list the object is linked in, null
+//     when untracked. Unlinking reads it, locks that list and checks again that the object
+//     is still there (it may have moved to the orphans list meanwhile), else retries.
+//   - At thread exit (gc_thread_exit(), from vm::thread_state_exit() while still attached),
+//     the thread's objects are relabelled and spliced onto the shared "orphans" list; later
+//     frees unlink them from there. GcList structs are never freed: an exited thread's list
+//     is kept for reuse by a later thread, so a stale [list] pointer read by a concurrent free
+//     always points at a valid list (the re-check under the lock rejects it).
+//   - The registry of lists (a vector under lists_mutex) is touched only at thread start and
+//     exit, by a collection and by the diagnostics (gc.get_count(), gc_tracked_count(): sums
+//     over the lists, each read under its lock).
+//   - A collection walks the lists in turn (the world is stopped: nobody else allocates or
+//     frees). Garbage moves to a dedicated list (garbage_list) while it is cleared; objects
+//     that survive their clear go to the collecting thread's list. Every other survivor stays
+//     where it was. Lock order: lists_mutex, then a thread's list, then orphans.
+//
+// A collection must see no other thread running: gc_collect() calls vm::stop_the_world()
+// first (vm/gil.h), which sets kBreakStopWorld in every attached thread's eval_breaker and
+// waits until each has parked at a safe point (or is detached in a blocking call), and
+// vm::start_the_world() at the end to release them. With the GIL, the collecting thread holds
+// it and the other threads are parked at safe points already, so stop_the_world() only checks
+// that the GIL is held. No thread holds a list lock across a safe point, so the collector never
+// waits on one. Reference counts must be exact while the world is stopped: with PEP 703's
+// biased counts the collector reads the merged count (local + shared) where it reads refcnt.
 #include "runtime/gc.h"
 
+#include <algorithm>
 #include <atomic>
 #include <mutex>
+#include <thread>
 #include <vector>
 
 #include "runtime/class.h"
@@ -53,35 +81,61 @@
 
 namespace rt {
 
+// A list of tracked objects: circular, with a sentinel head.
+struct GcList {
+  GcHead head;
+  int64_t count = 0;    // tracked allocations minus deallocations since the last collection
+  int64_t tracked = 0;  // objects linked in this list
+#if MINIPY_FREE_THREADED
+  bool scheduled = false;           // this thread asked for a collection (owner and collector)
+  std::atomic<bool> busy{false};    // the spinlock guarding the links and the counters
+
+  constexpr GcList() : head{&head, &head, 0, this} {}
+
+  void lock() {
+    while (busy.exchange(true, std::memory_order_acquire)) [[unlikely]] {
+      int spins = 0;
+      while (busy.load(std::memory_order_relaxed)) {
+        if (++spins < 100) {
+#if defined(__x86_64__) || defined(__i386__)
+          __builtin_ia32_pause();
+#elif defined(__aarch64__)
+          asm volatile("yield");
+#endif
+        } else {
+          std::this_thread::yield();
+        }
+      }
+    }
+  }
+  void unlock() { busy.store(false, std::memory_order_release); }
+#else
+  constexpr GcList() : head{&head, &head, 0} {}
+#endif
+};
+
 namespace {
 
 constexpr int64_t kDefaultThreshold = 700;
 constexpr int64_t kReached = INT64_MIN;  // [refs] of an object found reachable
 
 struct GcState {
-  GcHead list{&list, &list, 0};  // the tracked objects (circular, sentinel)
-  int64_t count = 0;             // tracked allocations minus deallocations since the last run
-  int64_t threshold = kDefaultThreshold;
-  int64_t effective_threshold = kDefaultThreshold;
-  int64_t tracked = 0;
-  bool enabled = true;
+#if !MINIPY_FREE_THREADED
+  GcList list;  // the tracked objects
   bool scheduled = false;
-  bool collecting = false;
+#endif
+  // Settings, read by every thread's allocations (relaxed atomics: plain loads on x86).
+  std::atomic<int64_t> threshold{kDefaultThreshold};
+  std::atomic<int64_t> effective_threshold{kDefaultThreshold};
+  std::atomic<bool> enabled{true};
+  std::atomic<bool> collecting{false};
 };
 GcState gc;
 
-#if MINIPY_FREE_THREADED
-std::mutex gc_list_mutex;
-struct ListLock {
-  ListLock() { gc_list_mutex.lock(); }
-  ~ListLock() { gc_list_mutex.unlock(); }
-};
-#else
-struct ListLock {
-  ListLock() {}
-  ~ListLock() {}
-};
-#endif
+inline int64_t threshold() { return gc.threshold.load(std::memory_order_relaxed); }
+inline int64_t effective_threshold() { return gc.effective_threshold.load(std::memory_order_relaxed); }
+inline bool enabled() { return gc.enabled.load(std::memory_order_relaxed); }
+inline bool collecting() { return gc.collecting.load(std::memory_order_relaxed); }
 
 inline void list_append(GcHead* list, GcHead* h) {
   GcHead* last = list->prev;
@@ -100,9 +154,64 @@ inline void list_remove(GcHead* h) {
 
 inline bool list_empty(const GcHead* list) { return list->next == list; }
 
+#if MINIPY_FREE_THREADED
+
+constinit thread_local GcList* tls_list = nullptr;  // the calling thread's list
+std::mutex lists_mutex;        // guards [lists] and [spare]
+std::vector<GcList*> lists;    // the lists of the live threads
+std::vector<GcList*> spare;    // lists of exited threads (empty), reused; never freed
+constinit GcList orphans;      // objects of exited threads (and of code before thread init)
+constinit GcList garbage_list; // the garbage being cleared by a collection
+
+inline GcList* load_list(GcHead* h) {
+  return std::atomic_ref<GcList*>(h->list).load(std::memory_order_relaxed);
+}
+inline void store_list(GcHead* h, GcList* l) {
+  std::atomic_ref<GcList*>(h->list).store(l, std::memory_order_relaxed);
+}
+
+// Locks the list [h] is linked in and returns it, or null if [h] is not tracked.
+GcList* lock_list_of(GcHead* h) {
+  for (;;) {
+    GcList* l = load_list(h);
+    if (l == nullptr) return nullptr;
+    l->lock();
+    if (load_list(h) == l) [[likely]] return l;
+    l->unlock();  // moved (to orphans) meanwhile
+  }
+}
+
+// Links [h] into [l]; the caller holds l's lock.
+inline void link_locked(GcList* l, GcHead* h) {
+  list_append(&l->head, h);
+  store_list(h, l);
+  ++l->tracked;
+}
+
+// The calling thread's list (orphans for a thread without a state).
+inline GcList* home_list() {
+  GcList* l = tls_list;
+  return l != nullptr ? l : &orphans;
+}
+
+// Every list a collection walks, plus (for sums) garbage_list.
+std::vector<GcList*> all_lists(bool with_garbage) {
+  std::lock_guard<std::mutex> lock(lists_mutex);
+  std::vector<GcList*> out(lists);
+  out.push_back(&orphans);
+  if (with_garbage) out.push_back(&garbage_list);
+  return out;
+}
+
+#endif
+
 // Asks the running thread to collect at its next safe point.
 void schedule_collection() {
+#if MINIPY_FREE_THREADED
+  tls_list->scheduled = true;
+#else
   gc.scheduled = true;
+#endif
   vm::current_thread()->eval_breaker.fetch_or(vm::kBreakGcScheduled, std::memory_order_relaxed);
 }
 
@@ -144,16 +253,25 @@ void traverse(GcHead* h, GcVisitFn visit, void* arg) {
   if (o->type->traverse != nullptr) o->type->traverse(o, visit, arg);
 }
 
-// Moves the unreachable objects of the tracked list to [garbage]; returns how many.
-int64_t find_garbage(GcHead* garbage) {
-  GcHead* list = &gc.list;
-  for (GcHead* h = list->next; h != list; h = h->next) h->refs = refcount(gc_object(h));
-  for (GcHead* h = list->next; h != list; h = h->next) traverse(h, visit_decref, nullptr);
+// Moves the unreachable objects of the tracked lists [ls] to [garbage]; returns how many.
+// The world is stopped: nobody else links or unlinks.
+int64_t find_garbage(GcList* const* ls, size_t nls, GcHead* garbage) {
+  for (size_t i = 0; i < nls; ++i) {
+    GcHead* list = &ls[i]->head;
+    for (GcHead* h = list->next; h != list; h = h->next) h->refs = refcount(gc_object(h));
+  }
+  for (size_t i = 0; i < nls; ++i) {
+    GcHead* list = &ls[i]->head;
+    for (GcHead* h = list->next; h != list; h = h->next) traverse(h, visit_decref, nullptr);
+  }
   std::vector<GcHead*> stack;
-  for (GcHead* h = list->next; h != list; h = h->next) {
-    if (h->refs > 0) {
-      h->refs = kReached;
-      stack.push_back(h);
+  for (size_t i = 0; i < nls; ++i) {
+    GcHead* list = &ls[i]->head;
+    for (GcHead* h = list->next; h != list; h = h->next) {
+      if (h->refs > 0) {
+        h->refs = kReached;
+        stack.push_back(h);
+      }
     }
   }
   while (!stack.empty()) {
@@ -162,14 +280,24 @@ int64_t find_garbage(GcHead* garbage) {
     traverse(h, visit_reach, &stack);
   }
   int64_t n = 0;
-  for (GcHead* h = list->next; h != list;) {
-    GcHead* next = h->next;
-    if (h->refs != kReached) {
-      list_remove(h);
-      list_append(garbage, h);
-      n += 1 - owned_instance_dicts(gc_object(h));
+  for (size_t i = 0; i < nls; ++i) {
+    GcList* l = ls[i];
+    GcHead* list = &l->head;
+    for (GcHead* h = list->next; h != list;) {
+      GcHead* next = h->next;
+      if (h->refs != kReached) {
+        list_remove(h);
+        list_append(garbage, h);
+#if MINIPY_FREE_THREADED
+        // Frees of garbage now unlink it from garbage_list (and count there).
+        store_list(h, &garbage_list);
+        --l->tracked;
+        ++garbage_list.tracked;
+#endif
+        n += 1 - owned_instance_dicts(gc_object(h));
+      }
+      h = next;
     }
-    h = next;
   }
   return n;
 }
@@ -184,7 +312,15 @@ void delete_garbage(GcHead* garbage) {
     if (o->type->clear != nullptr) o->type->clear(o);
     if (garbage->next == h) {
       list_remove(h);
-      list_append(&gc.list, h);
+#if MINIPY_FREE_THREADED
+      --garbage_list.tracked;
+      GcList* l = home_list();
+      l->lock();
+      link_locked(l, h);
+      l->unlock();
+#else
+      list_append(&gc.list.head, h);
+#endif
     }
     decref(o);
   }
@@ -192,20 +328,174 @@ void delete_garbage(GcHead* garbage) {
 
 }  // namespace
 
+#if MINIPY_FREE_THREADED
+
 Object* gc_alloc_object(Type* t, size_t size) {
   void* mem = alloc_bytes(sizeof(GcHead) + size);
   std::memset(mem, 0, sizeof(GcHead) + size);
   GcHead* h = static_cast<GcHead*>(mem);
   Object* o = gc_object(h);
   init_header(o, t, kGcHasHead);
-  {
-    ListLock lock;
-    list_append(&gc.list, h);
-    ++gc.tracked;
-    if (++gc.count > gc.effective_threshold && !gc.scheduled && gc.enabled && gc.threshold > 0 &&
-        !gc.collecting) [[unlikely]] {
-      schedule_collection();
-    }
+  GcList* l = tls_list;
+  if (l == nullptr) [[unlikely]] {
+    orphans.lock();
+    link_locked(&orphans, h);
+    ++orphans.count;
+    orphans.unlock();
+    return o;
+  }
+  l->lock();
+  link_locked(l, h);
+  int64_t count = ++l->count;
+  l->unlock();
+  if (count > effective_threshold() && !l->scheduled && enabled() && threshold() > 0 &&
+      !collecting()) [[unlikely]] {
+    schedule_collection();
+  }
+  return o;
+}
+
+void gc_free_object(Object* o) {
+  GcHead* h = gc_head(o);
+  if (GcList* l = lock_list_of(h)) {
+    list_remove(h);
+    store_list(h, nullptr);
+    --l->tracked;
+    if (l->count > 0) --l->count;
+    l->unlock();
+  }
+  free_bytes(h);
+}
+
+bool gc_is_tracked(Object* o) {
+  return (o->gc_bits & kGcHasHead) && load_list(gc_head(o)) != nullptr;
+}
+
+void gc_track(Object* o) {
+  if (!(o->gc_bits & kGcHasHead)) return;
+  GcHead* h = gc_head(o);
+  GcList* l = home_list();
+  l->lock();
+  if (load_list(h) == nullptr) link_locked(l, h);
+  l->unlock();
+}
+
+void gc_untrack(Object* o) {
+  if (!(o->gc_bits & kGcHasHead)) return;
+  GcHead* h = gc_head(o);
+  if (GcList* l = lock_list_of(h)) {
+    list_remove(h);
+    store_list(h, nullptr);
+    --l->tracked;
+    l->unlock();
+  }
+}
+
+void gc_thread_start() {
+  if (tls_list != nullptr) return;
+  std::lock_guard<std::mutex> lock(lists_mutex);
+  GcList* l;
+  if (!spare.empty()) {
+    l = spare.back();
+    spare.pop_back();
+  } else {
+    l = new GcList();
+  }
+  lists.push_back(l);
+  tls_list = l;
+}
+
+void gc_thread_exit() {
+  GcList* l = tls_list;
+  if (l == nullptr) return;
+  tls_list = nullptr;
+  std::lock_guard<std::mutex> lock(lists_mutex);
+  l->lock();
+  orphans.lock();
+  if (!list_empty(&l->head)) {
+    for (GcHead* h = l->head.next; h != &l->head; h = h->next) store_list(h, &orphans);
+    GcHead* first = l->head.next;
+    GcHead* last = l->head.prev;
+    GcHead* tail = orphans.head.prev;
+    tail->next = first;
+    first->prev = tail;
+    last->next = &orphans.head;
+    orphans.head.prev = last;
+    l->head.next = l->head.prev = &l->head;
+  }
+  orphans.tracked += l->tracked;
+  orphans.count += l->count;
+  l->tracked = 0;
+  l->count = 0;
+  l->scheduled = false;
+  orphans.unlock();
+  l->unlock();
+  std::erase(lists, l);
+  spare.push_back(l);
+}
+
+int64_t gc_collect() {
+  if (collecting()) return 0;
+  vm::stop_the_world();
+  gc.collecting.store(true, std::memory_order_relaxed);
+  GcHead* garbage = &garbage_list.head;
+  std::vector<GcList*> ls = all_lists(false);
+  int64_t n = find_garbage(ls.data(), ls.size(), garbage);
+  delete_garbage(garbage);  // freeing an object decrements its list's [tracked]
+  int64_t tracked = 0;
+  for (GcList* l : all_lists(true)) {
+    l->lock();
+    l->count = 0;
+    l->scheduled = false;
+    tracked += l->tracked;
+    l->unlock();
+  }
+  gc.effective_threshold.store(std::max(threshold(), tracked / 2), std::memory_order_relaxed);
+  gc.collecting.store(false, std::memory_order_relaxed);
+  vm::start_the_world();
+  return n;
+}
+
+void gc_collect_scheduled() {
+  GcList* l = tls_list;
+  if (l == nullptr || !l->scheduled) return;
+  l->scheduled = false;
+  if (enabled() && threshold() > 0) gc_collect();
+}
+
+int64_t gc_get_count() {
+  int64_t n = 0;
+  for (GcList* l : all_lists(true)) {
+    l->lock();
+    n += l->count;
+    l->unlock();
+  }
+  return n;
+}
+
+int64_t gc_tracked_count() {
+  int64_t n = 0;
+  for (GcList* l : all_lists(true)) {
+    l->lock();
+    n += l->tracked;
+    l->unlock();
+  }
+  return n;
+}
+
+#else  // !MINIPY_FREE_THREADED
+
+Object* gc_alloc_object(Type* t, size_t size) {
+  void* mem = alloc_bytes(sizeof(GcHead) + size);
+  std::memset(mem, 0, sizeof(GcHead) + size);
+  GcHead* h = static_cast<GcHead*>(mem);
+  Object* o = gc_object(h);
+  init_header(o, t, kGcHasHead);
+  list_append(&gc.list.head, h);
+  ++gc.list.tracked;
+  if (++gc.list.count > effective_threshold() && !gc.scheduled && enabled() && threshold() > 0 &&
+      !collecting()) [[unlikely]] {
+    schedule_collection();
   }
   return o;
 }
@@ -213,10 +503,9 @@ Object* gc_alloc_object(Type* t, size_t size) {
 void gc_free_object(Object* o) {
   GcHead* h = gc_head(o);
   if (h->next != nullptr) {
-    ListLock lock;
     list_remove(h);
-    --gc.tracked;
-    if (gc.count > 0) --gc.count;
+    --gc.list.tracked;
+    if (gc.list.count > 0) --gc.list.count;
   }
   free_bytes(h);
 }
@@ -236,10 +525,13 @@ void defer_refcount(Object* o) {
 
 void gc_immortalize_deferred() {
   if (immortalize_deferred.exchange(true)) return;
-  ListLock lock;
-  for (GcHead* h = gc.list.next; h != &gc.list; h = h->next) {
-    Object* o = gc_object(h);
-    if (o->gc_bits & kGcDeferred) make_immortal(o);
+  for (GcList* l : all_lists(false)) {
+    l->lock();
+    for (GcHead* h = l->head.next; h != &l->head; h = h->next) {
+      Object* o = gc_object(h);
+      if (o->gc_bits & kGcDeferred) make_immortal(o);
+    }
+    l->unlock();
   }
 }
 #endif
@@ -248,29 +540,28 @@ bool gc_is_tracked(Object* o) { return (o->gc_bits & kGcHasHead) && gc_head(o)->
 
 void gc_track(Object* o) {
   if (!(o->gc_bits & kGcHasHead) || gc_head(o)->next != nullptr) return;
-  ListLock lock;
-  list_append(&gc.list, gc_head(o));
-  ++gc.tracked;
+  list_append(&gc.list.head, gc_head(o));
+  ++gc.list.tracked;
 }
 
 void gc_untrack(Object* o) {
   if (!gc_is_tracked(o)) return;
-  ListLock lock;
   list_remove(gc_head(o));
-  --gc.tracked;
+  --gc.list.tracked;
 }
 
 int64_t gc_collect() {
-  if (gc.collecting) return 0;
+  if (collecting()) return 0;
   vm::stop_the_world();
-  gc.collecting = true;
+  gc.collecting.store(true, std::memory_order_relaxed);
   GcHead garbage{&garbage, &garbage, 0};
-  int64_t n = find_garbage(&garbage);
-  delete_garbage(&garbage);  // freeing an object decrements gc.tracked
-  gc.count = 0;
-  gc.effective_threshold = std::max(gc.threshold, gc.tracked / 2);
+  GcList* l = &gc.list;
+  int64_t n = find_garbage(&l, 1, &garbage);
+  delete_garbage(&garbage);  // freeing an object decrements gc.list.tracked
+  gc.list.count = 0;
+  gc.effective_threshold.store(std::max(threshold(), gc.list.tracked / 2), std::memory_order_relaxed);
   gc.scheduled = false;
-  gc.collecting = false;
+  gc.collecting.store(false, std::memory_order_relaxed);
   vm::start_the_world();
   return n;
 }
@@ -278,18 +569,21 @@ int64_t gc_collect() {
 void gc_collect_scheduled() {
   if (!gc.scheduled) return;
   gc.scheduled = false;
-  if (gc.enabled && gc.threshold > 0) gc_collect();
+  if (enabled() && threshold() > 0) gc_collect();
 }
 
-void gc_set_enabled(bool on) { gc.enabled = on; }
-bool gc_is_enabled() { return gc.enabled; }
-int64_t gc_get_count() { return gc.count; }
-int64_t gc_get_threshold() { return gc.threshold; }
-int64_t gc_tracked_count() { return gc.tracked; }
+int64_t gc_get_count() { return gc.list.count; }
+int64_t gc_tracked_count() { return gc.list.tracked; }
+
+#endif
+
+void gc_set_enabled(bool on) { gc.enabled.store(on, std::memory_order_relaxed); }
+bool gc_is_enabled() { return enabled(); }
+int64_t gc_get_threshold() { return threshold(); }
 
 void gc_set_threshold(int64_t t) {
-  gc.threshold = t;
-  gc.effective_threshold = std::max<int64_t>(t, gc.tracked / 2);
+  gc.threshold.store(t, std::memory_order_relaxed);
+  gc.effective_threshold.store(std::max<int64_t>(t, gc_tracked_count() / 2), std::memory_order_relaxed);
 }
 
 // ---- the gc module ---------------------------------------------------------------------------

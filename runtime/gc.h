@@ -9,16 +9,24 @@
 
 namespace rt {
 
+struct GcList;  // a list of tracked objects (runtime/gc.cpp)
+
 // The header allocated in front of every container object (like CPython's PyGC_Head). Object's
 // own layout is unchanged: an object with kGcHasHead in gc_bits has this header just before it.
 // [next]/[prev] link the tracked objects in a circular list (null when untracked); [refs] is
 // scratch space of a collection (the reference count minus the internal references).
+// Free-threaded build: each thread has its own list, so [list] records the one the object is
+// linked in (null when untracked): a thread freeing an object another one allocated must lock
+// that list to unlink it.
 struct GcHead {
   GcHead* next;
   GcHead* prev;
   int64_t refs;
+#if MINIPY_FREE_THREADED
+  GcList* list;  // accessed atomically (std::atomic_ref); written under the list's lock
+#endif
 };
-static_assert(sizeof(GcHead) == 24);
+static_assert(sizeof(GcHead) == (MINIPY_FREE_THREADED ? 32 : 24));
 
 inline GcHead* gc_head(Object* o) { return reinterpret_cast<GcHead*>(o) - 1; }
 inline Object* gc_object(GcHead* h) { return reinterpret_cast<Object*>(h + 1); }
@@ -60,12 +68,23 @@ bool gc_is_enabled();
 // of tracked allocations minus deallocations since the last collection; a collection is
 // scheduled when it exceeds the effective threshold: max(threshold, survivors / 2), so a
 // program with many live containers does not pay a full collection every 700 allocations.
+// Free-threaded build: each thread counts in its own list and schedules a collection when its
+// own count passes the threshold; gc_get_count() is the sum over the lists.
 int64_t gc_get_count();
 int64_t gc_get_threshold();
 void gc_set_threshold(int64_t t);  // 0 disables automatic collection, as CPython
 
 // The number of objects currently tracked (tests, gc.get_objects-like diagnostics).
 int64_t gc_tracked_count();
+
+#if MINIPY_FREE_THREADED
+// The calling thread's tracked list: gc_thread_start() gives the thread one (called by
+// vm::thread_state_init; allocations before it go to the shared orphans list);
+// gc_thread_exit() moves its objects to the orphans list (vm::thread_state_exit, while the
+// thread is still attached). The GIL build has one list and no such calls.
+void gc_thread_start();
+void gc_thread_exit();
+#endif
 
 // The `gc` module (registered with the built-in modules).
 struct Module;

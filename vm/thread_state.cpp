@@ -13,6 +13,7 @@
 #include <mutex>
 
 #include "runtime/error.h"
+#include "runtime/gc.h"
 #include "runtime/refcount.h"
 #include "vm/frame.h"
 #include "vm/gil.h"
@@ -67,6 +68,9 @@ ThreadState* thread_state_init() {
   ts->c_stack_limit = compute_c_stack_limit();
   ts->ident = static_cast<uint64_t>(pthread_self());
   ts->native_id = static_cast<int64_t>(gettid());
+#if MINIPY_FREE_THREADED
+  rt::gc_thread_start();  // this thread's list of tracked objects (runtime/gc.h)
+#endif
   tls_state = ts;
   std::lock_guard<std::mutex> lock(registry_mutex);
   if (!main_state) main_state = ts;
@@ -88,6 +92,7 @@ void thread_state_exit() {
   ts->handled_exc = rt::Value::null();
 #if MINIPY_FREE_THREADED
   rt::refcount_thread_exit();
+  rt::gc_thread_exit();  // its tracked objects go to the orphans list; still attached here
 #endif
   thread_detach(ts);
   {
