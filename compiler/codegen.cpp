@@ -578,6 +578,9 @@ void Compiler::try_except(const ast::Try* t) {
   push_fblock(FBlockKind::ExceptHandler, cleanup, d + 1);
   u_->depth = d + 2;
   emit(Op::PushExcInfo);
+  for (size_t i = 0; i + 1 < t->handlers.size(); i++) {
+    if (!t->handlers[i].type) error("default 'except:' must be last", t->handlers[i].loc);
+  }
   for (auto& h : t->handlers) {
     u_->line = h.loc.line;
     int next = new_label();
