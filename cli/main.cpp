@@ -7,7 +7,9 @@
 #include <signal.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -243,9 +245,20 @@ int main(int argc, char** argv) {
     filename = "<string>";
     vm::interp.argv.push_back("-c");
   } else if (!o.script.empty()) {
+    std::error_code ec;
+    if (std::filesystem::is_directory(o.script, ec)) {
+      // CPython looks for __main__.py in a directory; minipy runs single files only, and says
+      // what CPython says for a directory without one.
+      std::string where = o.script;
+      if (!where.empty() && where[0] != '/') where = std::filesystem::current_path(ec).string() + "/" + where;
+      fprintf(stderr, "minipy: can't find '__main__' module in '%s'\n", where.c_str());
+      return 1;
+    }
+    errno = 0;
     std::ifstream in(o.script, std::ios::binary);
     if (!in) {
-      fprintf(stderr, "minipy: can't open file '%s': [Errno 2] No such file or directory\n", o.script.c_str());
+      int err = errno != 0 ? errno : ENOENT;
+      fprintf(stderr, "minipy: can't open file '%s': [Errno %d] %s\n", o.script.c_str(), err, strerror(err));
       return 2;
     }
     source = read_stream(in);

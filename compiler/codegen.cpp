@@ -346,12 +346,22 @@ void Compiler::function_def(const ast::FunctionDef* f) {
   for (auto& d : f->decorator_list) expr(d.get());
   Scope* scope = symtable_->scope_of(f);
   enter_unit(scope);
+  // A docstring is the function's first constant, as in CPython (read by __doc__).
+  bool doc = false;
+  if (!f->body.empty() && f->body[0]->kind == ast::StmtKind::Expr) {
+    const ast::Expr* v = const_cast<ast::Stmt*>(f->body[0].get())->as<ast::ExprStmt>()->value.get();
+    if (v->kind == ast::ExprKind::Constant &&
+        rt::type_of(const_cast<ast::Expr*>(v)->as<ast::Constant>()->value.get()) == &rt::str_type) {
+      doc = add_const(const_cast<ast::Expr*>(v)->as<ast::Constant>()->value.get()) == 0;
+    }
+  }
   stmts(f->body);
   if (!ends_in_terminator()) {
     emit_none();
     emit(Op::ReturnValue);
   }
   vm::Code* code = leave_unit(f->name, scope->lineno);
+  if (doc) code->flags |= vm::kCoDocstring;
   make_function(scope, code, *f->args);
   for (size_t i = 0; i < f->decorator_list.size(); i++) emit(Op::Call, 1);
   name_op(f->name, ast::Ctx::Store);
@@ -568,6 +578,9 @@ void Compiler::try_except(const ast::Try* t) {
   push_fblock(FBlockKind::ExceptHandler, cleanup, d + 1);
   u_->depth = d + 2;
   emit(Op::PushExcInfo);
+  for (size_t i = 0; i + 1 < t->handlers.size(); i++) {
+    if (!t->handlers[i].type) error("default 'except:' must be last", t->handlers[i].loc);
+  }
   for (auto& h : t->handlers) {
     u_->line = h.loc.line;
     int next = new_label();

@@ -74,7 +74,7 @@ void Compiler::unpack_targets(const ast::ExprList& elts, const ast::Loc& loc) {
   int star = -1;
   for (size_t i = 0; i < elts.size(); i++) {
     if (elts[i]->kind == ast::ExprKind::Starred) {
-      if (star >= 0) error("multiple starred expressions in assignment", elts[i]->loc);
+      if (star >= 0) error("multiple starred expressions in assignment", loc);  // the whole target, as CPython
       star = static_cast<int>(i);
     }
   }

@@ -6,6 +6,7 @@
 #include <charconv>
 
 #include "runtime/builtins_internal.h"
+#include "runtime/class.h"
 #include "runtime/init.h"
 #include "runtime/io.h"
 #include "runtime/ops.h"
@@ -240,7 +241,14 @@ Value b_len(const Value* args, size_t nargs, Tuple* kwnames) {
 
 Value b_abs(const Value* args, size_t nargs, Tuple* kwnames) {
   check_meth_o("abs", nargs, kwnames);
-  return number_abs(args[0]);
+  Value v = args[0];
+  if (!v.is_double() && !int_check(v)) {
+    // A class with __abs__ (looked up on the type, as every special method).
+    static Str* s_abs = str_intern("__abs__");
+    Value r = call_special(v, s_abs, nullptr, 0);
+    if (!r.is_null()) return r;
+  }
+  return number_abs(v);
 }
 
 Value b_round(const Value* args, size_t nargs, Tuple* kwnames) {

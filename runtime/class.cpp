@@ -481,6 +481,20 @@ Value object_init_subclass(const Value* args, size_t nargs, Tuple* kwnames) {
   return None();
 }
 
+// type.mro(): the method resolution order as a new list (__mro__ is the tuple).
+static Value type_mro_method(const Value* args, size_t nargs, Tuple* kwnames) {
+  if (nargs != 1 || (kwnames && kwnames->size)) {
+    raise_fmt(&exc_TypeError, "type.mro() takes no arguments ({} given)",
+              nargs - 1 + (kwnames ? kwnames->size : 0));
+  }
+  if (type_of(args[0]) != &type_type && !is_subtype(type_of(args[0]), &type_type)) {
+    raise_fmt(&exc_TypeError, "descriptor 'mro' for 'type' objects doesn't apply to a '{}' object",
+              type_of(args[0])->name);
+  }
+  Tuple* mro = args[0].as<Type>()->mro;
+  return Value::from_obj(list_from(mro->items(), mro->size));
+}
+
 // Calls the method called [name] of [self]'s built-in base [t] with [args].
 Value call_builtin_method(Type* t, const char* name, Value self, const Value* args, size_t nargs) {
   Value f = type_lookup(t, str_intern(name));
@@ -590,6 +604,7 @@ void init_class_support() {
   init_super_type();
   type_add_method(&object_type, "__init__", object_init);
   type_add_classmethod(&object_type, "__init_subclass__", object_init_subclass);
+  type_add_method(&type_type, "mro", type_mro_method);
   g_object_init = dict_get_str(object_type.dict, s_init);
   type_add_method(&list_type, "__init__", list_init);
   type_add_method(&dict_type, "__init__", dict_init);

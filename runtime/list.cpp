@@ -276,7 +276,8 @@ void list_sort(List* l, Value key, bool reverse) {
     return false;
   };
   try {
-    if (n > 1) {
+    // As CPython, the key function sees every item, even the only one.
+    if (n > 1 || (n == 1 && have_key)) {
       const Value* keys = items;
       if (have_key) {
         keyvec.reserve(n);

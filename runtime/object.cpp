@@ -3,9 +3,12 @@
 // type the core owns (type, object, singletons, descriptors, tuple, module, exceptions).
 #include <fmt/format.h>
 
+#include <vector>
+
 #include "runtime/class.h"
 #include "runtime/core.h"
 #include "runtime/error.h"
+#include "runtime/gc.h"
 #include "runtime/init.h"
 #include "runtime/ops.h"
 
@@ -19,14 +22,46 @@ Object ellipsis_object = {MINIPY_STATIC_HEADER(&ellipsis_type)};
 Object true_object = {MINIPY_STATIC_HEADER(&bool_type)};
 Object false_object = {MINIPY_STATIC_HEADER(&bool_type)};
 
-// Runs the type's dealloc; objects whose type has none just give their memory back.
-void dealloc(Object* o) {
+namespace {
+
+inline void run_dealloc(Object* o) {
   Type* t = o->type;
   if (t->dealloc != nullptr) {
     t->dealloc(o);
   } else {
     object_free(o);
   }
+}
+
+// Freeing the head of a long chain (a linked list of a million nodes, a dict nested a million
+// deep) frees the next link from inside its dealloc, and so on: the C stack would grow with the
+// chain. As CPython's "trashcan", deallocs nested deeper than kTrashDepth are queued instead and
+// run by the outermost dealloc of the thread, each from a shallow stack. A queued object is taken
+// out of the cycle collector's sight first: its count is 0, and code run meanwhile (a generator's
+// finally block) may reach a safe point that collects.
+constexpr int kTrashDepth = 100;
+thread_local int t_dealloc_depth = 0;
+thread_local std::vector<Object*> t_trash;
+
+}  // namespace
+
+// Runs the type's dealloc; objects whose type has none just give their memory back.
+void dealloc(Object* o) {
+  if (t_dealloc_depth >= kTrashDepth) [[unlikely]] {
+    if (o->gc_bits & kGcHasHead) gc_untrack(o);
+    t_trash.push_back(o);
+    return;
+  }
+  ++t_dealloc_depth;
+  run_dealloc(o);
+  if (t_dealloc_depth == 1 && !t_trash.empty()) [[unlikely]] {
+    while (!t_trash.empty()) {
+      Object* next = t_trash.back();
+      t_trash.pop_back();
+      run_dealloc(next);
+    }
+  }
+  --t_dealloc_depth;
 }
 
 const char* binop_symbol(BinOp op) {

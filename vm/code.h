@@ -15,6 +15,7 @@ enum CodeFlags : uint32_t {
   kCoVarkeywords = 1u << 1,  // has **kwargs
   kCoGenerator = 1u << 2,    // contains yield (issue 3)
   kCoModule = 1u << 3,       // module or class body: names go through LoadName/StoreName
+  kCoDocstring = 1u << 4,    // function whose consts[0] is its docstring (__doc__)
 };
 
 // A try region: an exception raised by an instruction in [start, end) unwinds the value stack

@@ -135,7 +135,10 @@ static Value function_getattr(Value self, Str* name) {
       if (!f->dict) f->dict = rt::dict_new();
       return new_ref(Value::from_obj(f->dict));
     }
-    if (n == "__doc__" && (!f->dict || rt::dict_get_str(f->dict, name).is_null())) return rt::None();
+    if (n == "__doc__" && (!f->dict || rt::dict_get_str(f->dict, name).is_null())) {
+      if ((f->code->flags & kCoDocstring) && f->code->consts->size > 0) return new_ref(f->code->consts->item(0));
+      return rt::None();
+    }
   }
   if (f->dict) {
     Value v = rt::dict_get_str(f->dict, name);

@@ -210,6 +210,8 @@ struct Printer {
     Value off = attr(e, "offset"), end = attr(e, "end_offset");
     if (!off.is_null() && off.is_int()) offset = off.as_int();
     if (!end.is_null() && end.is_int()) end_offset = end.as_int();
+    // CPython shows one caret for an IndentationError, whatever its end_offset.
+    if (rt::is_subtype(rt::type_of(Value::from_obj(e)), &rt::exc_IndentationError)) end_offset = 0;
     error_text(std::string(text.as<Str>()->view()), offset, end_offset);
   }
 

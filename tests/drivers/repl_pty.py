@@ -2,7 +2,8 @@
 """The REPL on a real pseudo-terminal (line editing with libedit): multi-line definitions,
 errors that leave the session going, `_`, the :dis/:gil/:time commands, Ctrl-C while typing
 and while code runs, Ctrl-D inside a block and on an empty line, exit(), -i after a script,
-history in ~/.minipy_history, a thread that runs while the prompt waits.
+history in ~/.minipy_history and its keys (Up, Ctrl-R), a thread that runs while the prompt
+waits.
 
   repl_pty.py MINIPY
 """
@@ -210,6 +211,44 @@ def main_session(exe, home):
         check_in("history file", "6\\040*\\0407", fh.read())
 
 
+def check_seen(name, session, marker, timeout=5):
+    """Records a failure unless [marker] (bytes) shows up on the terminal within [timeout]."""
+    try:
+        session.expect(marker, timeout)
+    except TimeoutError as e:
+        failures.append("%s: %s" % (name, e))
+
+
+def history_keys(exe, home):
+    """libedit's keys: Up recalls earlier lines, Ctrl-R searches them; Ctrl-C at the '... '
+    prompt drops the block being typed."""
+    s = Session(exe, home)
+    s.expect(b">>> ")
+    check("history: a line", s.run("7 * 191"), "1337\n")
+    check("history: another line", s.run("6 * 7"), "42\n")
+    check("history: a third line", s.run("1 + 1"), "2\n")
+    s.control(b"\x1b[A\x1b[A")
+    s.send(b"\r")
+    check_seen("Up Up recalls the line before last", s, b"6 * 7\n42\n>>> ")
+    s.control(b"\x12")
+    s.send(b"7 * 1")
+    time.sleep(0.2)
+    s.send(b"\r")
+    check_seen("Ctrl-R finds an earlier line", s, b"\n1337\n>>> ")
+
+    s.send(b"if True:\r")
+    s.expect(b"... ")
+    s.send(b"    print('never')\r")
+    s.expect(b"... ")
+    s.control(b"\x03")
+    out = s.expect(b">>> ")
+    check_in("Ctrl-C at '... ' cancels the block", "KeyboardInterrupt", out)
+    check("the cancelled block did not run", "never\n" in out, False)
+    check("the session goes on after the cancelled block", s.run("'aft' + 'er'"), "'after'\n")
+    s.control(b"\x04")
+    check("history session: Ctrl-D", s.wait(), 0)
+
+
 def exit_sessions(exe, home):
     s = Session(exe, home)
     s.expect(b">>> ")
@@ -235,7 +274,7 @@ def exit_sessions(exe, home):
 def main():
     exe = os.path.abspath(sys.argv[1])
     with tempfile.TemporaryDirectory() as home:
-        for part in (main_session, exit_sessions):
+        for part in (main_session, history_keys, exit_sessions):
             try:
                 part(exe, home)
             except (TimeoutError, EOFError) as e:

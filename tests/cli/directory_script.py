@@ -1,0 +1,3 @@
+# flags: .
+# A directory as the script: CPython looks for __main__.py there; without one, exit 1.
+print("never runs")
