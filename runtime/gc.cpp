@@ -510,31 +510,6 @@ void gc_free_object(Object* o) {
   free_bytes(h);
 }
 
-#if MINIPY_FREE_THREADED
-namespace {
-std::atomic<bool> immortalize_deferred{false};
-}
-
-void defer_refcount(Object* o) {
-  if (immortalize_deferred.load(std::memory_order_acquire)) {
-    make_immortal(o);
-  } else if (o->gc_bits & kGcHasHead) {
-    o->gc_bits |= kGcDeferred;
-  }
-}
-
-void gc_immortalize_deferred() {
-  if (immortalize_deferred.exchange(true)) return;
-  for (GcList* l : all_lists(false)) {
-    l->lock();
-    for (GcHead* h = l->head.next; h != &l->head; h = h->next) {
-      Object* o = gc_object(h);
-      if (o->gc_bits & kGcDeferred) make_immortal(o);
-    }
-    l->unlock();
-  }
-}
-#endif
 
 bool gc_is_tracked(Object* o) { return (o->gc_bits & kGcHasHead) && gc_head(o)->next != nullptr; }
 
@@ -691,5 +666,31 @@ Module* gc_module_init() {
 }
 
 void init_gc_module() { register_builtin_module("gc", gc_module_init); }
+
+#if MINIPY_FREE_THREADED
+namespace {
+std::atomic<bool> immortalize_deferred{false};
+}
+
+void defer_refcount(Object* o) {
+  if (immortalize_deferred.load(std::memory_order_acquire)) {
+    make_immortal(o);
+  } else if (o->gc_bits & kGcHasHead) {
+    o->gc_bits |= kGcDeferred;
+  }
+}
+
+void gc_immortalize_deferred() {
+  if (immortalize_deferred.exchange(true)) return;
+  for (GcList* l : all_lists(false)) {
+    l->lock();
+    for (GcHead* h = l->head.next; h != &l->head; h = h->next) {
+      Object* o = gc_object(h);
+      if (o->gc_bits & kGcDeferred) make_immortal(o);
+    }
+    l->unlock();
+  }
+}
+#endif
 
 }  // namespace rt
