@@ -23,7 +23,9 @@ void init_super_type();
 
 namespace {
 
+#if !MINIPY_FREE_THREADED
 uint32_t g_next_version = 1;
+#endif
 Value g_object_init = Value::null();   // object.__init__ (borrowed, immortal)
 Str* s_init = nullptr;
 Str* s_new = nullptr;
@@ -35,13 +37,33 @@ Value tp_new_wrapper(const Value* args, size_t nargs, Tuple* kwnames);
 
 // ---- version tags -----------------------------------------------------------------------
 
+#if MINIPY_FREE_THREADED
+// Threads may assign tags concurrently: each tag is taken once from an atomic counter, and a
+// type keeps the first one stored.
+std::atomic<uint32_t> g_next_version_ft{1};
+
+uint32_t type_version(Type* t) {
+  std::atomic_ref<uint32_t> tag(t->version);
+  uint32_t v = tag.load(std::memory_order_acquire);
+  if (v != 0) return v;
+  uint32_t fresh = g_next_version_ft.fetch_add(1, std::memory_order_relaxed);
+  if (fresh == 0) return 0;  // exhausted (after 2^32 - 1 tags): no more caching
+  if (tag.compare_exchange_strong(v, fresh, std::memory_order_acq_rel)) return fresh;
+  return v;
+}
+#else
 uint32_t type_version(Type* t) {
   if (t->version == 0 && g_next_version != 0) t->version = g_next_version++;
   return t->version;
 }
+#endif
 
 void type_modified(Type* t) {
+#if MINIPY_FREE_THREADED
+  std::atomic_ref<uint32_t>(t->version).store(0, std::memory_order_release);
+#else
   t->version = 0;
+#endif
   if (is_heap_type(t)) {
     auto* subs = static_cast<HeapType*>(t)->subclasses;
     if (subs != nullptr)
@@ -545,6 +567,15 @@ Value exception_init(const Value* args, size_t nargs, Tuple* kwnames) {
 
 Value class_simple_init(Type* t) {
   HeapType* h = static_cast<HeapType*>(t);
+#if MINIPY_FREE_THREADED
+  // No cached plan: threads constructing instances at once would race to write it, and the
+  // per-thread method cache makes the two lookups cheap.
+  if (h->solid == &object_type && builtin_new_owner(type_lookup(t, s_new)) == &object_type) {
+    Value init = type_lookup(t, s_init);
+    if (is_plain_function(init) && !(init.as<Function>()->code->flags & vm::kCoGenerator)) return init;
+  }
+  return Value::null();
+#endif
   uint32_t v = type_version(t);
   if (v == 0 || h->plan_version != v) {
     h->plan_kind = 0;

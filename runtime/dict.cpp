@@ -109,7 +109,7 @@ int64_t dict_hash_key(Value key) {
   }
   if (exact_str(key)) {
     Str* s = as_str(key);
-    return s->hash != -1 ? s->hash : str_hash(s);
+    return str_hash(s);
   }
   return hash(key);
 }
@@ -180,7 +180,7 @@ Value dict_get(Dict* d, Value key) {
 Value dict_get_str(Dict* d, Str* key) {
   CriticalSection cs(d);
   if (d->used == 0) return Value::null();
-  int64_t hash = key->hash != -1 ? key->hash : str_hash(key);
+  int64_t hash = str_hash(key);
   size_t mask = (size_t(1) << d->log2_index) - 1;
   size_t perturb = size_t(hash);
   size_t i = size_t(hash) & mask;

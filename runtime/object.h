@@ -142,6 +142,24 @@ inline void init_header(Object* o, Type* t, uint16_t gc_bits) {
 
 #endif
 
+// A hash cached in an immutable object (str, frozenset), computed on first use: threads may
+// compute and store it concurrently (the same value), so the free-threaded build reads and
+// writes it atomically.
+inline int64_t cached_hash_load(const int64_t& field) {
+#if MINIPY_FREE_THREADED
+  return std::atomic_ref<const int64_t>(field).load(std::memory_order_relaxed);
+#else
+  return field;
+#endif
+}
+inline void cached_hash_store(int64_t& field, int64_t h) {
+#if MINIPY_FREE_THREADED
+  std::atomic_ref<int64_t>(field).store(h, std::memory_order_relaxed);
+#else
+  field = h;
+#endif
+}
+
 // Objects that every thread touches: functions defined at module or class level, modules and
 // their dicts, built-in functions. In the free-threaded build they become immortal once a
 // second thread starts, so that N threads calling the same function do not all hit one

@@ -55,7 +55,11 @@ Value str_value(std::string_view utf8);   // as str_new, as a Value
 Str* str_intern(std::string_view s);
 inline Str* as_str(Value v) { return v.as<Str>(); }
 bool str_check(Value v);                  // str or subclass
-int64_t str_hash(Str* s);
+int64_t str_hash_compute(Str* s);  // computes and caches the hash
+inline int64_t str_hash(Str* s) {
+  int64_t h = cached_hash_load(s->hash);
+  return h != -1 ? h : str_hash_compute(s);
+}
 bool str_equal(Str* a, Str* b);
 // [sep].join(items): every item must be a str ("sequence item 0: expected str instance, int
 // found" otherwise). Builds the result in one allocation.

@@ -40,7 +40,7 @@ int64_t set_hash_key(Value key) {
   }
   if (exact_str(key)) {
     Str* s = as_str(key);
-    return s->hash != -1 ? s->hash : str_hash(s);
+    return str_hash(s);
   }
   return hash(key);
 }
@@ -393,7 +393,7 @@ static uint64_t shuffle_bits(uint64_t h) { return ((h ^ 89869747ull) ^ (h << 16)
 // CPython's frozenset_hash: order-independent, cached.
 static int64_t frozenset_hash(Value self) {
   Set* s = self.as<Set>();
-  if (s->hash != -1) return s->hash;
+  if (int64_t cached = cached_hash_load(s->hash); cached != -1) return cached;
   uint64_t h = 0;
   for (size_t i = 0; i <= s->mask; i++) h ^= shuffle_bits(uint64_t(s->table[i].hash));
   if ((s->mask + 1 - s->fill) & 1) h ^= shuffle_bits(0);
@@ -402,8 +402,8 @@ static int64_t frozenset_hash(Value self) {
   h ^= (h >> 11) ^ (h >> 25);
   h = h * 69069u + 907133923ull;
   if (h == uint64_t(-1)) h = 590923713ull;
-  s->hash = int64_t(h);
-  return s->hash;
+  cached_hash_store(s->hash, int64_t(h));
+  return int64_t(h);
 }
 
 static int64_t set_len(Value self) {

@@ -224,12 +224,10 @@ Value str_value(std::string_view utf8) { return Value::from_obj(str_new(utf8)); 
 
 bool str_check(Value v) { return v.is_obj() && (v.as_obj()->type->flags & kTypeStrSubclass); }
 
-int64_t str_hash(Str* s) {
-  int64_t h = s->hash;
-  if (h != -1) return h;
-  h = static_cast<int64_t>(hash_bytes(s->data(), s->nbytes));
+int64_t str_hash_compute(Str* s) {
+  int64_t h = static_cast<int64_t>(hash_bytes(s->data(), s->nbytes));
   if (h == -1) h = -2;
-  s->hash = h;
+  cached_hash_store(s->hash, h);
   return h;
 }
 
@@ -237,7 +235,8 @@ bool str_equal(Str* a, Str* b) {
   if (a == b) return true;
   if (a->nbytes != b->nbytes) return false;
   if (a->interned && b->interned) return false;
-  if (a->hash != -1 && b->hash != -1 && a->hash != b->hash) return false;
+  int64_t ha = cached_hash_load(a->hash), hb = cached_hash_load(b->hash);
+  if (ha != -1 && hb != -1 && ha != hb) return false;
   return std::memcmp(a->data(), b->data(), a->nbytes) == 0;
 }
 

@@ -8,13 +8,10 @@
 
 namespace vm {
 
-// The free-threaded build leaves the caches empty: entries are not updated atomically and
-// instance dicts are read without their locks on a hit.
-constexpr bool kCachesEnabled = !MINIPY_FREE_THREADED;
-
 void attr_cache_fill_dict(AttrCache& c, rt::Value obj, rt::Str* name) {
+  if (!kAttrCaches) return;  // see vm/attr_cache.h
   c.version = 0;
-  if (!kCachesEnabled || !obj.is_obj()) return;
+  if (!obj.is_obj()) return;
   rt::Type* t = obj.as_obj()->type;
   if (t->getattr != rt::instance_getattr || t->setattr != rt::instance_setattr) return;
   rt::Value descr = rt::type_lookup(t, name);
@@ -28,13 +25,13 @@ void attr_cache_fill_dict(AttrCache& c, rt::Value obj, rt::Str* name) {
 }
 
 rt::Value attr_cache_fill_method(AttrCache& c, rt::Value obj, rt::Str* name) {
-  c.version = 0;
+  if (kAttrCaches) c.version = 0;
   rt::Type* t = obj.as_obj()->type;
   rt::Value d = rt::type_lookup(t, name);
   if (!d.is_obj()) return rt::Value::null();
   rt::Type* dt = d.as_obj()->type;
   if (dt != &rt::function_type && dt != &rt::method_descr_type) return rt::Value::null();
-  if (kCachesEnabled) {
+  if (kAttrCaches) {
     c.descr = d;
     c.version = rt::type_version(t);
   }

@@ -16,6 +16,10 @@
 
 namespace vm {
 
+// The attribute caches are compiled out of the free-threaded build: an entry is two words
+// that threads would write concurrently, and a hit reads the instance dict without its lock.
+constexpr bool kAttrCaches = !MINIPY_FREE_THREADED;
+
 struct AttrCache {
   uint32_t version;  // the class's version tag when filled; 0: empty
   uint32_t index;    // LoadAttr/StoreAttr: the entry index in the instance dict
@@ -61,13 +65,16 @@ struct GlobalCache {
 inline GlobalCache& global_cache_at(Code* co, size_t idx) { return cache_array(co, &co->global_cache)[idx]; }
 
 #if MINIPY_FREE_THREADED
+// The seqlock's fields are read with acquire and written with release, so that a reader that
+// sees any part of a write also sees the odd [seq] that preceded it (no fences: ThreadSanitizer
+// does not model them).
 template <class T>
-inline T relaxed_load(const T& field) {
-  return std::atomic_ref<const T>(field).load(std::memory_order_relaxed);
+inline T acquire_load(const T& field) {
+  return std::atomic_ref<const T>(field).load(std::memory_order_acquire);
 }
 template <class T>
-inline void relaxed_store(T& field, T v) {
-  std::atomic_ref<T>(field).store(v, std::memory_order_relaxed);
+inline void release_store(T& field, T v) {
+  std::atomic_ref<T>(field).store(v, std::memory_order_release);
 }
 #endif
 
@@ -76,10 +83,9 @@ inline rt::Value global_cache_get(const GlobalCache& c, const rt::Dict* globals,
 #if MINIPY_FREE_THREADED
   uint32_t s1 = std::atomic_ref<const uint32_t>(c.seq).load(std::memory_order_acquire);
   if (s1 & 1) return rt::Value::null();
-  const rt::Dict* g = relaxed_load(c.globals);
-  uint64_t gv = relaxed_load(c.globals_version), bv = relaxed_load(c.builtins_version);
-  rt::Value v = relaxed_load(c.value);
-  std::atomic_thread_fence(std::memory_order_acquire);
+  const rt::Dict* g = acquire_load(c.globals);
+  uint64_t gv = acquire_load(c.globals_version), bv = acquire_load(c.builtins_version);
+  rt::Value v = acquire_load(c.value);
   if (std::atomic_ref<const uint32_t>(c.seq).load(std::memory_order_relaxed) != s1) return rt::Value::null();
 #else
   const rt::Dict* g = c.globals;
@@ -98,11 +104,10 @@ inline void global_cache_fill(GlobalCache& c, const rt::Dict* globals, uint64_t 
   std::atomic_ref<uint32_t> seq(c.seq);
   uint32_t s = seq.load(std::memory_order_relaxed);
   if ((s & 1) || !seq.compare_exchange_strong(s, s + 1, std::memory_order_acquire)) return;
-  std::atomic_thread_fence(std::memory_order_release);
-  relaxed_store(c.globals, globals);
-  relaxed_store(c.globals_version, gv);
-  relaxed_store(c.builtins_version, bv);
-  relaxed_store(c.value, v);
+  release_store(c.globals, globals);
+  release_store(c.globals_version, gv);
+  release_store(c.builtins_version, bv);
+  release_store(c.value, v);
   seq.store(s + 2, std::memory_order_release);
 #else
   c.globals = globals;

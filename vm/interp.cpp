@@ -798,7 +798,7 @@ Value eval(ThreadState* ts, Frame* frame, Value* sp0, Value throw_exc) {
       CASE(LoadAttr) {
         Value obj = sp[-1];
         AttrCache& c = attr_cache_at(co, ip - code_start - 1);
-        if (obj.is_obj() && c.version == obj.as_obj()->type->version && c.version != 0) {
+        if (kAttrCaches && obj.is_obj() && c.version == obj.as_obj()->type->version && c.version != 0) {
           Dict* d = *rt::instance_dict_slot(obj);
           if (d != nullptr && c.index < d->nentries) {
             rt::DictEntry& e = d->entries[c.index];
@@ -811,7 +811,8 @@ Value eval(ThreadState* ts, Frame* frame, Value* sp0, Value throw_exc) {
           }
         }
         Value r = rt::getattr(obj, NAME(ARG));
-        if (obj.is_obj() && (obj.as_obj()->type->flags & rt::kTypeHeapType) && c.version != obj.as_obj()->type->version)
+        if (kAttrCaches && obj.is_obj() && (obj.as_obj()->type->flags & rt::kTypeHeapType) &&
+            c.version != obj.as_obj()->type->version)
           attr_cache_fill_dict(c, obj, NAME(ARG));
         rt::decref(obj);
         sp[-1] = r;
@@ -820,7 +821,7 @@ Value eval(ThreadState* ts, Frame* frame, Value* sp0, Value throw_exc) {
       CASE(StoreAttr) {
         Value obj = sp[-1];
         AttrCache& c = attr_cache_at(co, ip - code_start - 1);
-        if (obj.is_obj() && c.version == obj.as_obj()->type->version && c.version != 0) {
+        if (kAttrCaches && obj.is_obj() && c.version == obj.as_obj()->type->version && c.version != 0) {
           Dict* d = *rt::instance_dict_slot(obj);
           if (d != nullptr && c.index < d->nentries) {
             rt::DictEntry& e = d->entries[c.index];
@@ -836,7 +837,8 @@ Value eval(ThreadState* ts, Frame* frame, Value* sp0, Value throw_exc) {
           }
         }
         rt::setattr(obj, NAME(ARG), sp[-2]);
-        if (obj.is_obj() && (obj.as_obj()->type->flags & rt::kTypeHeapType) && c.version != obj.as_obj()->type->version)
+        if (kAttrCaches && obj.is_obj() && (obj.as_obj()->type->flags & rt::kTypeHeapType) &&
+            c.version != obj.as_obj()->type->version)
           attr_cache_fill_dict(c, obj, NAME(ARG));
         rt::decref(obj);
         rt::decref(sp[-2]);
@@ -866,7 +868,8 @@ Value eval(ThreadState* ts, Frame* frame, Value* sp0, Value throw_exc) {
           // A method of a class: [function, self] without a bound method, unless the
           // instance dict shadows it. The inline cache remembers the function.
           AttrCache& c = attr_cache_at(co, ip - code_start - 1);
-          Value d = c.version == t->version && c.version != 0 ? c.descr : attr_cache_fill_method(c, obj, name);
+          Value d = kAttrCaches && c.version == t->version && c.version != 0 ? c.descr
+                                                                             : attr_cache_fill_method(c, obj, name);
           if (!d.is_null()) {
             Dict* idict = *rt::instance_dict_slot(obj);
             if (idict == nullptr || rt::dict_get_str(idict, name).is_null()) {
