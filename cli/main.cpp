@@ -285,8 +285,10 @@ int main(int argc, char** argv) {
   vm::install_signal_handlers();
   int status = repl_only ? 0 : run_source(source, filename, o);
   if (repl_only || (o.interactive && !o.dis && !o.ast)) status = run_interactive(repl_only);
-  // As CPython's threading._shutdown: wait for the non-daemon threads. Daemon threads may
-  // still be running Python code: leave without running destructors under them.
+  // As CPython's threading._shutdown: run the threading atexit calls, then wait for the
+  // non-daemon threads. Daemon threads may still be running Python code: leave without
+  // running destructors under them.
+  rt::run_threading_atexits();
   bool daemons_running = rt::wait_for_threads();
   flush_all();
   if (daemons_running) _exit(status);

@@ -38,6 +38,7 @@ namespace rt {
   X(EOFError, Exception)                         \
   X(OSError, Exception)                          \
   X(FileNotFoundError, OSError)                  \
+  X(TimeoutError, OSError)                       \
   X(RuntimeError, Exception)                     \
   X(NotImplementedError, RuntimeError)           \
   X(RecursionError, RuntimeError)                \

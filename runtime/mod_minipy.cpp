@@ -1,6 +1,8 @@
 // The _minipy module: internals the Python-written standard modules need. exec(source,
 // globals) compiles [source] and runs it with [globals] as its namespace, as CPython's
 // dataclasses module uses exec() to build __init__, __repr__ and __eq__ from text.
+// print_exception(exc) prints [exc]'s traceback to stderr, as CPython's logging does for
+// concurrent.futures' "exception calling callback" reports.
 #include "compiler/compile.h"
 #include "runtime/builtins_internal.h"
 #include "runtime/modules_internal.h"
@@ -21,9 +23,18 @@ Value m_exec(const Value* args, size_t nargs, Tuple* kwnames) {
   return vm::run_module_code(code.as<vm::Code>(), args[1].as<Dict>());
 }
 
+Value m_print_exception(const Value* args, size_t nargs, Tuple* kwnames) {
+  no_kwargs("print_exception", kwnames);
+  check_positional("print_exception", nargs, 1, 1);
+  if (!exception_check(args[0])) raise_msg(&exc_TypeError, "print_exception() argument must be an exception");
+  vm::print_exception(args[0]);
+  return None();
+}
+
 Module* create_minipy() {
   Module* m = module_new("_minipy");
   add_function(m->dict, "exec", m_exec);
+  add_function(m->dict, "print_exception", m_print_exception);
   return m;
 }
 

@@ -1,16 +1,20 @@
 // The threading module, native: Thread, Event, Condition, Semaphore, BoundedSemaphore,
 // Barrier, local, Lock/RLock (from _thread), current_thread, main_thread, get_ident,
-// get_native_id, active_count, enumerate. Every wait releases the GIL (runtime/threads.h).
-// No native mutex is ever held while Python code runs, so a GIL switch cannot deadlock.
+// get_native_id, active_count, enumerate, _register_atexit. Every wait releases the GIL
+// (runtime/threads.h). No native mutex is ever held while Python code runs, so a GIL switch
+// cannot deadlock.
 #include <fmt/format.h>
 
 #include <deque>
 #include <memory>
+#include <vector>
 
 #include "runtime/builtins_internal.h"
 #include "runtime/core.h"
+#include "runtime/io.h"
 #include "runtime/ops.h"
 #include "runtime/threads.h"
+#include "vm/interp.h"
 #include "vm/thread_state.h"
 
 namespace rt {
@@ -796,6 +800,36 @@ Value f_rlock(const Value* args, size_t nargs, Tuple* kwnames) {
   return rlock_new();
 }
 
+// ---- threading._register_atexit ------------------------------------------------------------
+
+// The calls registered by _register_atexit, each a (func, *args, *kwvalues) tuple with its
+// kwnames (null for none). concurrent.futures registers one that wakes its idle workers, which
+// would otherwise keep the process alive (CPython's threading._threading_atexits).
+struct AtexitCall {
+  Tuple* items;
+  Tuple* kwnames;
+};
+std::mutex g_atexit_mutex;
+std::vector<AtexitCall> g_atexits;
+bool g_atexit_done = false;
+
+// _register_atexit(func, *args, **kwargs)
+Value f_register_atexit(const Value* args, size_t nargs, Tuple* kwnames) {
+  if (nargs < 1) raise_msg(&exc_TypeError, "_register_atexit() missing required argument 'func'");
+  size_t nkw = kwnames ? kwnames->size : 0;
+  Tuple* items = tuple_from(args, nargs + nkw);
+  std::unique_lock<std::mutex> lock(g_atexit_mutex, std::defer_lock);
+  lock_released(lock);
+  if (g_atexit_done) {
+    lock.unlock();
+    decref(Value::from_obj(items));
+    raise_msg(&exc_RuntimeError, "can't register atexit after shutdown");
+  }
+  if (nkw) incref(Value::from_obj(kwnames));
+  g_atexits.push_back({items, nkw ? kwnames : nullptr});
+  return None();
+}
+
 void set_attr(Dict* d, const char* name, Value v) {
   dict_set(d, Value::from_obj(intern(name)), v);
 }
@@ -822,6 +856,7 @@ Module* create_threading_module() {
   add_function(d, "active_count", f_active_count);
   add_function(d, "activeCount", f_active_count);
   add_function(d, "enumerate", f_enumerate);
+  add_function(d, "_register_atexit", f_register_atexit);
   return m;
 }
 
@@ -830,6 +865,32 @@ void add_methods(Type* t, std::initializer_list<std::pair<const char*, NativeFn>
 }
 
 }  // namespace
+
+void run_threading_atexits() {
+  std::vector<AtexitCall> calls;
+  {
+    std::unique_lock<std::mutex> lock(g_atexit_mutex, std::defer_lock);
+    lock_released(lock);
+    g_atexit_done = true;
+    calls.swap(g_atexits);
+  }
+  for (auto it = calls.rbegin(); it != calls.rend(); ++it) {
+    Ref items = Ref::steal(Value::from_obj(it->items));
+    Ref kwnames = it->kwnames ? Ref::steal(Value::from_obj(it->kwnames)) : Ref();
+    size_t nargs = it->items->size - 1 - (it->kwnames ? it->kwnames->size : 0);
+    try {
+      decref(call(it->items->item(0), it->items->items() + 1, nargs, it->kwnames));
+    } catch (PyError& e) {
+      Ref exc = Ref::steal(e.take());
+      try {
+        io_flush_all();
+        io_write(io_stderr(), "Exception ignored in: <module 'threading'>\n");
+        vm::print_exception(exc.get());
+      } catch (PyError&) {
+      }
+    }
+  }
+}
 
 void init_threading_module() {
   type_init_static(&thread_type, "Thread", nullptr, sizeof(ThreadObj), kTypeBaseType);

@@ -57,6 +57,11 @@ Seconds timeout_arg(Value v);
 // [body] must catch PyError itself.
 void spawn_thread(std::function<void()> body, bool daemon);
 
+// At exit, before wait_for_threads: runs the calls registered with
+// threading._register_atexit, last first (an exception is reported and ignored). Later
+// registrations raise RuntimeError.
+void run_threading_atexits();
+
 // At exit: blocks until every non-daemon thread has finished. Returns true if daemon
 // threads are still running (then the process must leave with _exit, without destructors).
 bool wait_for_threads();

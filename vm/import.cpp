@@ -1,7 +1,9 @@
 // The import system: `import m` looks in sys.modules, then among the built-in modules (C++,
 // runtime/module registry), then the standard modules written in Python (embedded, see
-// vm/stdlib.h), then for m.py (or the package m/__init__.py) along sys.path. A module is put in
-// sys.modules before its code runs, so circular imports see the partial module, as in CPython.
+// vm/stdlib.h), then for m.py (or the package m/__init__.py) along sys.path. `import p.m`
+// imports the package p first, then finds m among the embedded modules (p.m) or along
+// p.__path__. A module is put in sys.modules before its code runs, so circular imports see the
+// partial module, as in CPython.
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -94,17 +96,22 @@ std::vector<std::string> str_list(Value v) {
 }
 
 // Compiles [source] and runs it as module [name] (registered in sys.modules first; removed
-// again if its code raises). New reference to the module.
-Value exec_module(Str* name, const std::string& source, const std::string& filename, const Found* found) {
+// again if its code raises). [found] is the file it came from, or null for an embedded module;
+// an embedded [package] gets an empty __path__ (its submodules are embedded too). New
+// reference to the module.
+Value exec_module(Str* name, const std::string& source, const std::string& filename, const Found* found,
+                  bool package = false) {
   Ref code = Ref::steal(Value::from_obj(compiler::compile_source(source, filename)));
   rt::Module* m = rt::module_new(name->view());
   Ref mod = Ref::steal(Value::from_obj(m));
   if (found) set_attr(m->dict, "__file__", rt::str_value(filename));
-  if (found && !found->package_dir.empty()) {
-    Ref dir = Ref::steal(rt::str_value(found->package_dir));
+  if (package || (found && !found->package_dir.empty())) {
     rt::List* path = rt::list_new(0);
-    rt::list_append(path, dir.get());
     set_attr(m->dict, "__path__", Value::from_obj(path));
+    if (found) {
+      Ref dir = Ref::steal(rt::str_value(found->package_dir));
+      rt::list_append(path, dir.get());
+    }
   }
   if (interp.builtins) {
     rt::incref(interp.builtins);
@@ -129,6 +136,11 @@ Value exec_module(Str* name, const std::string& source, const std::string& filen
   return result;
 }
 
+// Runs the embedded module [lib] as [name] (file name `<frozen NAME>`).
+Value exec_lib_module(Str* name, const LibSource* lib) {
+  return exec_module(name, lib->source, "<frozen " + std::string(name->view()) + ">", nullptr, lib->package);
+}
+
 // Loads the top-level module [name] (not in sys.modules yet).
 Value load_top_level(Str* name) {
   if (rt::Module* m = rt::find_builtin_module(name->view())) {
@@ -137,9 +149,7 @@ Value load_top_level(Str* name) {
     rt::dict_set(modules_dict(), Value::from_obj(name), mod);
     return owner.release();
   }
-  if (const char* src = find_lib_source(name->view())) {
-    return exec_module(name, src, "<frozen " + std::string(name->view()) + ">", nullptr);
-  }
+  if (const LibSource* lib = find_lib_source(name->view())) return exec_lib_module(name, lib);
   Value path = rt::dict_get_str(rt::sys_module()->dict, rt::str_intern("path"));
   Found found;
   if (!find_in_dirs(str_list(path), name->view(), &found)) {
@@ -171,11 +181,16 @@ Value load_submodule(Str* name, size_t dot) {
   if (!path) {
     raise_not_found(full, "No module named '" + full + "'; '" + full.substr(0, dot) + "' is not a package");
   }
-  Found found;
-  if (!find_in_dirs(str_list(path.get()), leaf, &found)) raise_not_found(full, "No module named '" + full + "'");
-  std::string source;
-  if (!read_file(found.file, &source)) rt::raise_fmt(&rt::exc_ImportError, "cannot read '{}'", found.file);
-  Ref mod = Ref::steal(exec_module(name, source, found.file, &found));
+  Ref mod;
+  if (const LibSource* lib = find_lib_source(full)) {
+    mod = Ref::steal(exec_lib_module(name, lib));
+  } else {
+    Found found;
+    if (!find_in_dirs(str_list(path.get()), leaf, &found)) raise_not_found(full, "No module named '" + full + "'");
+    std::string source;
+    if (!read_file(found.file, &source)) rt::raise_fmt(&rt::exc_ImportError, "cannot read '{}'", found.file);
+    mod = Ref::steal(exec_module(name, source, found.file, &found));
+  }
   rt::setattr(parent.get(), rt::str_intern(leaf), mod.get());
   return mod.release();
 }
@@ -191,9 +206,9 @@ std::string module_location(Value m) {
 
 }  // namespace
 
-const char* find_lib_source(std::string_view name) {
+const LibSource* find_lib_source(std::string_view name) {
   for (const LibSource* s = kLibSources; s->name; ++s) {
-    if (name == s->name) return s->source;
+    if (name == s->name) return s;
   }
   return nullptr;
 }
