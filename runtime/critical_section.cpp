@@ -39,7 +39,6 @@ Bucket& bucket_of(const Object* o) {
   return buckets[(a >> 4 ^ a >> 10) & 63];
 }
 
-thread_local CriticalSection* tls_top = nullptr;  // the innermost critical section
 thread_local bool tls_resuming = false;           // inside critical_sections_resume
 std::atomic<uint64_t> lock_waits{0};
 
@@ -97,7 +96,7 @@ void object_unlock_slow(Object* o) {
 }
 
 bool CriticalSection::held_by_thread(Object* o) {
-  for (CriticalSection* cs = tls_top; cs != nullptr; cs = cs->prev_)
+  for (CriticalSection* cs = tls_cs_top; cs != nullptr; cs = cs->prev_)
     if (cs->held_ && (cs->a_ == o || cs->b_ == o)) return true;
   return false;
 }
@@ -112,17 +111,17 @@ void CriticalSection::begin(Object* a, Object* b) {
   if (b != nullptr && b < a) std::swap(a, b);
   a_ = a;
   b_ = b;
-  prev_ = tls_top;
+  prev_ = tls_cs_top;
   lock_all();
   held_ = true;
-  tls_top = this;
+  tls_cs_top = this;
 }
 
 void CriticalSection::end() {
   if (a_ == nullptr) return;
   if (held_) unlock_all();
   held_ = false;
-  tls_top = prev_;
+  tls_cs_top = prev_;
   if (prev_ != nullptr && !prev_->held_) {
     tls_resuming = true;
     prev_->lock_all();
@@ -142,7 +141,7 @@ void CriticalSection::unlock_all() {
 }
 
 void critical_sections_suspend() {
-  for (CriticalSection* cs = tls_top; cs != nullptr; cs = cs->prev_) {
+  for (CriticalSection* cs = tls_cs_top; cs != nullptr; cs = cs->prev_) {
     if (cs->held_) {
       cs->unlock_all();
       cs->held_ = false;
@@ -151,7 +150,7 @@ void critical_sections_suspend() {
 }
 
 void critical_sections_resume() {
-  CriticalSection* cs = tls_top;
+  CriticalSection* cs = tls_cs_top;
   if (cs == nullptr || cs->held_ || tls_resuming) return;
   tls_resuming = true;
   cs->lock_all();

@@ -22,6 +22,16 @@ namespace rt {
 
 #if MINIPY_FREE_THREADED
 
+}  // namespace rt
+namespace vm {
+extern bool gil_runtime_enabled;  // vm/gil.h
+}  // namespace vm
+namespace rt {
+
+class CriticalSection;
+// The calling thread's innermost critical section.
+inline constinit thread_local CriticalSection* tls_cs_top = nullptr;
+
 // The byte's bits: locked, and "a thread is parked waiting for it".
 constexpr uint8_t kMutexLocked = 1;
 constexpr uint8_t kMutexParked = 2;
@@ -44,14 +54,44 @@ inline void object_unlock(Object* o) {
 
 class CriticalSection {
  public:
-  explicit CriticalSection(Object* o) { begin(o, nullptr); }
-  explicit CriticalSection(Value v) { begin(v.is_obj() ? v.as_obj() : nullptr, nullptr); }
-  ~CriticalSection() { end(); }
+  // The common case inline: one object, free, no GIL: one compare-and-swap to enter, one to
+  // leave. Everything else (contention, re-entry, two objects, a suspended outer section)
+  // goes through begin()/end().
+  explicit CriticalSection(Object* o) { enter(o); }
+  explicit CriticalSection(Value v) { enter(v.is_obj() ? v.as_obj() : nullptr); }
+  ~CriticalSection() {
+    if (a_ == nullptr) return;
+    if (held_ && b_ == nullptr && (prev_ == nullptr || prev_->held_)) {
+      object_unlock(a_);
+      tls_cs_top = prev_;
+      return;
+    }
+    end();
+  }
   CriticalSection(const CriticalSection&) = delete;
   CriticalSection& operator=(const CriticalSection&) = delete;
 
  protected:
   CriticalSection() = default;
+  // The section links itself into the thread's chain (tls_cs_top) and unlinks in its
+  // destructor, which GCC's -Wdangling-pointer cannot see.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wpragmas"
+#pragma GCC diagnostic ignored "-Wdangling-pointer"
+  void enter(Object* o) {
+    uint8_t expected = 0;
+    if (o != nullptr && !vm::gil_runtime_enabled &&
+        atomic_field(o->mutex).compare_exchange_strong(expected, kMutexLocked, std::memory_order_acquire,
+                                                       std::memory_order_relaxed)) {
+      a_ = o;
+      prev_ = tls_cs_top;
+      held_ = true;
+      tls_cs_top = this;
+      return;
+    }
+    begin(o, nullptr);
+  }
+#pragma GCC diagnostic pop
   void begin(Object* a, Object* b);
   void end();
 

@@ -1,9 +1,12 @@
 // The int type: unboxed 50-bit small ints with a GMP-backed BigInt for everything larger.
 // Small-int arithmetic runs on int64 with overflow checks and only falls back to GMP when a
 // result leaves the small range; every result is normalised (small whenever it fits).
+#if MINIPY_USE_MIMALLOC
 #include <mimalloc.h>
+#endif
 
 #include <cmath>
+#include <cstdlib>
 #include <cstring>
 
 #include "runtime/error.h"
@@ -19,10 +22,17 @@ int64_t int_max_str_digits = 4300;
 
 namespace {
 
-// GMP allocates through mimalloc like every other part of the runtime.
+// GMP allocates through mimalloc like every other part of the runtime (malloc in sanitizer
+// builds: runtime/alloc.cpp).
+#if MINIPY_USE_MIMALLOC
 void* gmp_alloc(size_t n) { return mi_malloc(n); }
 void* gmp_realloc(void* p, size_t, size_t n) { return mi_realloc(p, n); }
 void gmp_free(void* p, size_t) { mi_free(p); }
+#else
+void* gmp_alloc(size_t n) { return std::malloc(n); }
+void* gmp_realloc(void* p, size_t, size_t n) { return std::realloc(p, n); }
+void gmp_free(void* p, size_t) { std::free(p); }
+#endif
 
 void bigint_dealloc(Object* o) {
   mpz_clear(static_cast<BigInt*>(o)->z);

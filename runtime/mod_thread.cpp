@@ -248,8 +248,9 @@ void rlock_dealloc(Object* o) {
   object_free(o);
 }
 
+// Only the owner reads or writes [count]: other threads see the owner change first.
 bool rlock_owned(RLockObj* r) {
-  return r->count > 0 && r->owner->load(std::memory_order_relaxed) == current_ident();
+  return r->owner->load(std::memory_order_relaxed) == current_ident() && r->count > 0;
 }
 
 Value rlock_acquire(const Value* args, size_t nargs, Tuple* kwnames) {
@@ -288,7 +289,7 @@ Value rlock_exit(const Value* args, size_t nargs, Tuple* kwnames) {
 // _release_save(): releases completely (for Condition.wait); returns (count, owner).
 Value rlock_release_save(const Value* args, size_t nargs, Tuple* kwnames) {
   RLockObj* r = as_rlock(args[0]);
-  if (r->count == 0) raise_msg(&exc_RuntimeError, "cannot release un-acquired lock");
+  if (!rlock_owned(r)) raise_msg(&exc_RuntimeError, "cannot release un-acquired lock");
   Tuple* t = tuple_new(2);
   t->items()[0] = int_from_i64(int64_t(r->count));
   t->items()[1] = int_from_i64(int64_t(r->owner->load(std::memory_order_relaxed)));
