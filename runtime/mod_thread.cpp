@@ -118,11 +118,13 @@ void spawn_thread(std::function<void()> body, bool daemon) {
   }
   auto run = [body = std::move(body), daemon]() {
     vm::ThreadState* ts = vm::thread_state_init();
+    vm::trace_thread_begin();
     vm::gil_take(ts);
     body();
     decref(ts->handled_exc);
     ts->handled_exc = Value::null();
     vm::gil_drop(ts);
+    vm::trace_thread_end();
     vm::thread_state_exit();
     std::lock_guard<std::mutex> g(g_threads_mutex);
     --(daemon ? g_daemon : g_nondaemon);

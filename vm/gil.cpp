@@ -49,6 +49,8 @@
 #include <cstdlib>
 #include <mutex>
 
+#include "vm/trace.h"
+
 namespace vm {
 
 #if MINIPY_FREE_THREADED
@@ -82,6 +84,7 @@ std::chrono::microseconds switch_interval() {
 // Takes the GIL; [lock] holds gil.mutex.
 void take_locked(ThreadState* ts, std::unique_lock<std::mutex>& lock) {
   if (gil.locked) {
+    trace_gil_wait_begin();
     ++gil.waiters;
     while (gil.locked) {
       uint64_t saved = gil.switch_number;
@@ -89,6 +92,7 @@ void take_locked(ThreadState* ts, std::unique_lock<std::mutex>& lock) {
       if (timed_out && gil.locked && gil.switch_number == saved) {
         gil.holder->eval_breaker.fetch_or(kBreakGilDrop, std::memory_order_relaxed);
         ++gil.drop_requests;
+        trace_gil_drop_request();
       }
     }
     --gil.waiters;
@@ -97,6 +101,7 @@ void take_locked(ThreadState* ts, std::unique_lock<std::mutex>& lock) {
   gil.holder = ts;
   ++gil.switch_number;
   ts->holds_gil = true;
+  trace_gil_acquired();
   // A request aimed at the previous holder must not make this one drop at once.
   ts->eval_breaker.fetch_and(~uint32_t(kBreakGilDrop), std::memory_order_relaxed);
   gil.switch_cond.notify_all();
@@ -105,6 +110,7 @@ void take_locked(ThreadState* ts, std::unique_lock<std::mutex>& lock) {
 void drop_locked(ThreadState* ts) {
   gil.locked = false;
   ts->holds_gil = false;
+  trace_gil_dropped();
   gil.cond.notify_one();
 }
 
@@ -147,6 +153,7 @@ void gil_yield(ThreadState* ts) {
   std::unique_lock<std::mutex> lock(gil.mutex);
   uint64_t saved = gil.switch_number;
   drop_locked(ts);
+  trace_gil_forced_switch();
   while (gil.waiters > 0 && gil.switch_number == saved) gil.switch_cond.wait(lock);
   take_locked(ts, lock);
 }

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "vm/thread_state.h"
+#include "vm/trace.h"
 
 namespace vm {
 
@@ -43,8 +44,10 @@ class GilRelease {
  public:
   GilRelease() {
     if (gil_enabled()) release();
+    trace_block_begin();
   }
   ~GilRelease() {
+    trace_block_end(ts_ != nullptr);
     if (ts_) gil_take(ts_);
   }
   GilRelease(const GilRelease&) = delete;
