@@ -95,6 +95,7 @@ int handle_uncaught(rt::Value exc) {
   vm::print_exception(exc);
   flush_all();
   if (rt::isinstance(exc, &rt::exc_KeyboardInterrupt)) {
+    vm::trace_finish();  // an interrupted run's statistics and timeline are the interesting ones
     // As CPython: die of SIGINT so the parent sees the interrupt (shell status 130).
     signal(SIGINT, SIG_DFL);
     kill(getpid(), SIGINT);

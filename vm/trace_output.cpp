@@ -190,7 +190,8 @@ std::string timeline_svg(const TraceSnapshot& snap) {
   for (Activity a : {Activity::Running, Activity::Waiting, Activity::Blocked}) {
     std::string label = activity_name(a, snap.gil);
     if (a == Activity::Running) label = snap.gil ? "running bytecode (holding the GIL)" : "running bytecode";
-    if (a == Activity::Blocked) label = "blocked in a call (sleep, join, I/O), GIL released";
+    if (a == Activity::Blocked)
+      label = snap.gil ? "blocked in a call (sleep, join, I/O), GIL released" : "blocked in a call (sleep, join, I/O)";
     fmt::format_to(o, "<rect x=\"{}\" y=\"{}\" width=\"14\" height=\"14\" fill=\"{}\"/>\n", lx, ly - 11,
                    activity_colour(a));
     fmt::format_to(o, "<text x=\"{}\" y=\"{}\">{}</text>\n", lx + 20, ly, xml_escape(label));
