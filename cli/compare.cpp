@@ -10,7 +10,6 @@
 // warnings do not bury the table. The script's stdin is /dev/null: nine runs can not share one.
 #include "cli/compare.h"
 
-#include <CLI/CLI.hpp>
 #include <fcntl.h>
 #include <fmt/format.h>
 #include <poll.h>
@@ -18,6 +17,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <CLI/CLI.hpp>
 #include <algorithm>
 #include <cerrno>
 #include <chrono>
@@ -42,7 +42,7 @@ struct Build {
   std::vector<std::string> options;  // interpreter options before the script
   std::string timeline_file;         // its timeline's file name in --timeline DIR
   bool gil = true;
-  bool strip_python_gil = false;     // PYTHON_GIL=0 would make the GIL build refuse to start
+  bool strip_python_gil = false;  // PYTHON_GIL=0 would make the GIL build refuse to start
 };
 
 struct Run {
@@ -151,7 +151,7 @@ std::vector<std::string> split_lines(const std::string& s) {
 
 struct Difference {
   size_t build = 0, run = 0, line = 0;  // line: 1-based
-  std::string expected, got;             // the reference's line and the differing one
+  std::string expected, got;            // the reference's line and the differing one
   bool expected_missing = false, got_missing = false;
 };
 
@@ -194,7 +194,8 @@ std::string json_string(std::string_view s) {
 std::string last_lines(const std::string& text, size_t n) {
   std::vector<std::string> lines = split_lines(text);
   std::string out;
-  for (size_t i = lines.size() > n ? lines.size() - n : 0; i < lines.size(); ++i) out += "    " + lines[i] + "\n";
+  for (size_t i = lines.size() > n ? lines.size() - n : 0; i < lines.size(); ++i)
+    out += "    " + lines[i] + "\n";
   return out;
 }
 
@@ -217,17 +218,19 @@ int run_compare(int argc, char** argv) {
   int runs = 3;
   bool json = false;
   std::string timeline_dir;
-  CLI::App app{"minipy compare: run a script under the GIL build, the free-threaded build and the "
-               "free-threaded build with -X gil=1, and compare time, CPU, memory and output",
-               "minipy compare"};
+  CLI::App app{
+      "minipy compare: run a script under the GIL build, the free-threaded build and the "
+      "free-threaded build with -X gil=1, and compare time, CPU, memory and output",
+      "minipy compare"};
   app.add_option("--runs", runs, "Runs per build (default 3); the table shows medians")
       ->check(CLI::Range(1, 1000));
   app.add_flag("--json", json, "Print the results as JSON instead of a table");
   app.add_option("--timeline", timeline_dir,
                  "Write each build's timeline of its first run as DIR/<build>.svg (-X timeline)");
   app.prefix_command();
-  app.footer("usage: minipy compare [--runs N] [--json] [--timeline DIR] script.py [args...]\n"
-             "Progress goes to stderr; the script's stdin is /dev/null.");
+  app.footer(
+      "usage: minipy compare [--runs N] [--json] [--timeline DIR] script.py [args...]\n"
+      "Progress goes to stderr; the script's stdin is /dev/null.");
   std::vector<std::string> args;
   for (int i = argc - 1; i >= 1; --i) args.push_back(argv[i]);
   try {
@@ -237,7 +240,8 @@ int run_compare(int argc, char** argv) {
     return status == 0 ? 0 : 2;
   }
   std::vector<std::string> rest = app.remaining();
-  const char* usage = "usage: minipy compare [--runs N] [--json] [--timeline DIR] script.py [args...]\n";
+  const char* usage =
+      "usage: minipy compare [--runs N] [--json] [--timeline DIR] script.py [args...]\n";
   if (rest.empty()) {
     fmt::print(stderr, "minipy compare: error: no script given\n{}", usage);
     return 2;
@@ -249,7 +253,8 @@ int run_compare(int argc, char** argv) {
   std::string script = rest[0];
   std::vector<std::string> script_args(rest.begin() + 1, rest.end());
   if (access(script.c_str(), R_OK) != 0) {
-    fmt::print(stderr, "minipy compare: can't open file '{}': [Errno {}] {}\n", script, errno, strerror(errno));
+    fmt::print(stderr, "minipy compare: can't open file '{}': [Errno {}] {}\n", script, errno,
+               strerror(errno));
     return 2;
   }
 
@@ -259,19 +264,31 @@ int run_compare(int argc, char** argv) {
   std::string gil_exe = (dir / "minipy").string(), ft_exe = (dir / "minipy-ft").string();
   for (const std::string& exe : {gil_exe, ft_exe}) {
     if (access(exe.c_str(), X_OK) != 0) {
-      fmt::print(stderr,
-                 "minipy compare: {} is missing: compare needs both builds side by side.\n"
-                 "Build them with scripts/build (or: cmake --build build --target minipy minipy-ft).\n",
-                 exe);
+      fmt::print(
+          stderr,
+          "minipy compare: {} is missing: compare needs both builds side by side.\n"
+          "Build them with scripts/build (or: cmake --build build --target minipy minipy-ft).\n",
+          exe);
       return 1;
     }
   }
   bool ft_gil = default_gil_enabled(ft_exe);
   std::vector<Build> builds = {
       {"minipy", "minipy (GIL build)", gil_exe, {}, "minipy.svg", true, true},
-      {"minipy-ft", ft_gil ? "minipy-ft (free-threaded, GIL on by default)" : "minipy-ft (free-threaded)", ft_exe,
-       {}, "minipy-ft.svg", ft_gil, false},
-      {"minipy-ft", "minipy-ft -X gil=1", ft_exe, {"-X", "gil=1"}, "minipy-ft-gil1.svg", true, false},
+      {"minipy-ft",
+       ft_gil ? "minipy-ft (free-threaded, GIL on by default)" : "minipy-ft (free-threaded)",
+       ft_exe,
+       {},
+       "minipy-ft.svg",
+       ft_gil,
+       false},
+      {"minipy-ft",
+       "minipy-ft -X gil=1",
+       ft_exe,
+       {"-X", "gil=1"},
+       "minipy-ft-gil1.svg",
+       true,
+       false},
   };
   if (!timeline_dir.empty()) {
     fs::create_directories(timeline_dir, ec);
@@ -298,7 +315,8 @@ int run_compare(int argc, char** argv) {
       fmt::print(stderr, "[{}/{}] run {} of {}: {} ... ", ++done, total, run + 1, runs, b.label);
       fflush(stderr);
       Run r = run_child(b, cmd);
-      fmt::print(stderr, "{:.3f} s{}\n", r.wall, r.status ? fmt::format(" (exit status {})", r.status) : "");
+      fmt::print(stderr, "{:.3f} s{}\n", r.wall,
+                 r.status ? fmt::format(" (exit status {})", r.status) : "");
       results[bi].push_back(std::move(r));
     }
   }
@@ -347,7 +365,8 @@ int run_compare(int argc, char** argv) {
   if (json) {
     out += "{\n";
     out += fmt::format("  \"script\": {},\n  \"args\": [", json_string(script));
-    for (size_t i = 0; i < script_args.size(); ++i) out += (i ? ", " : "") + json_string(script_args[i]);
+    for (size_t i = 0; i < script_args.size(); ++i)
+      out += (i ? ", " : "") + json_string(script_args[i]);
     out += fmt::format("],\n  \"runs\": {},\n  \"builds\": [\n", runs);
     for (size_t bi = 0; bi < builds.size(); ++bi) {
       const Build& b = builds[bi];
@@ -362,25 +381,31 @@ int run_compare(int argc, char** argv) {
         statuses += fmt::format("{}{}", ri ? ", " : "", r.status);
       }
       out += fmt::format(
-          "    {{\"build\": {}, \"label\": {}, \"command\": [{}{}], \"gil\": {}, \"wall_s\": {:.4f}, "
-          "\"cpu_s\": {:.4f}, \"user_s\": {:.4f}, \"sys_s\": {:.4f}, \"cores\": {:.3f}, \"peak_rss_mib\": {:.2f}, "
+          "    {{\"build\": {}, \"label\": {}, \"command\": [{}{}], \"gil\": {}, \"wall_s\": "
+          "{:.4f}, "
+          "\"cpu_s\": {:.4f}, \"user_s\": {:.4f}, \"sys_s\": {:.4f}, \"cores\": {:.3f}, "
+          "\"peak_rss_mib\": {:.2f}, "
           "\"speedup\": {:.3f}, \"output\": {}, \"wall_s_runs\": [{}], \"cpu_s_runs\": [{}], "
           "\"exit_status\": [{}]{}}}{}\n",
-          json_string(b.name), json_string(b.label), json_string(b.name), cmd, b.gil ? "true" : "false", s.wall,
-          s.cpu, s.user, s.sys, s.cores, s.rss_mib, s.speedup,
-          json_string(bi == 0 ? (s.output_same ? "reference" : "varies") : (s.output_same ? "same" : "differs")),
+          json_string(b.name), json_string(b.label), json_string(b.name), cmd,
+          b.gil ? "true" : "false", s.wall, s.cpu, s.user, s.sys, s.cores, s.rss_mib, s.speedup,
+          json_string(bi == 0 ? (s.output_same ? "reference" : "varies")
+                              : (s.output_same ? "same" : "differs")),
           walls, cpus, statuses,
           timeline_dir.empty()
               ? ""
-              : ", \"timeline\": " + json_string((fs::path(timeline_dir) / b.timeline_file).string()),
+              : ", \"timeline\": " +
+                    json_string((fs::path(timeline_dir) / b.timeline_file).string()),
           bi + 1 < builds.size() ? "," : "");
     }
-    out += fmt::format("  ],\n  \"outputs_identical\": {},\n  \"first_difference\": ", all_same ? "true" : "false");
+    out += fmt::format("  ],\n  \"outputs_identical\": {},\n  \"first_difference\": ",
+                       all_same ? "true" : "false");
     if (diff) {
-      out += fmt::format("{{\"build\": {}, \"run\": {}, \"line\": {}, \"expected\": {}, \"got\": {}}}\n",
-                         json_string(builds[diff->build].label), diff->run + 1, diff->line,
-                         diff->expected_missing ? "null" : json_string(diff->expected),
-                         diff->got_missing ? "null" : json_string(diff->got));
+      out += fmt::format(
+          "{{\"build\": {}, \"run\": {}, \"line\": {}, \"expected\": {}, \"got\": {}}}\n",
+          json_string(builds[diff->build].label), diff->run + 1, diff->line,
+          diff->expected_missing ? "null" : json_string(diff->expected),
+          diff->got_missing ? "null" : json_string(diff->got));
     } else {
       out += "null\n";
     }
@@ -390,21 +415,23 @@ int run_compare(int argc, char** argv) {
     for (const Build& b : builds) w = std::max(w, b.label.size());
     std::string cmdline = script;
     for (const std::string& a : script_args) cmdline += " " + a;
-    out += fmt::format("minipy compare: {} ({} run{} per build, medians)\n\n", cmdline, runs, runs == 1 ? "" : "s");
-    out += fmt::format("{:<{}}  {:>8}  {:>8}  {:>5}  {:>9}  {:>7}  {}\n", "build", w, "wall", "CPU", "cores",
-                       "peak RSS", "speedup", "output");
+    out += fmt::format("minipy compare: {} ({} run{} per build, medians)\n\n", cmdline, runs,
+                       runs == 1 ? "" : "s");
+    out += fmt::format("{:<{}}  {:>8}  {:>8}  {:>5}  {:>9}  {:>7}  {}\n", "build", w, "wall", "CPU",
+                       "cores", "peak RSS", "speedup", "output");
     for (size_t bi = 0; bi < builds.size(); ++bi) {
       const Summary& s = sums[bi];
-      std::string output = bi == 0 ? (s.output_same ? "reference" : "varies") : (s.output_same ? "same" : "DIFFERS");
-      out += fmt::format("{:<{}}  {:>6.3f} s  {:>6.3f} s  {:>5.2f}  {:>5.1f} MiB  {:>6.2f}x  {}\n", builds[bi].label,
-                         w, s.wall, s.cpu, s.cores, s.rss_mib, s.speedup, output);
+      std::string output =
+          bi == 0 ? (s.output_same ? "reference" : "varies") : (s.output_same ? "same" : "DIFFERS");
+      out += fmt::format("{:<{}}  {:>6.3f} s  {:>6.3f} s  {:>5.2f}  {:>5.1f} MiB  {:>6.2f}x  {}\n",
+                         builds[bi].label, w, s.wall, s.cpu, s.cores, s.rss_mib, s.speedup, output);
     }
     out += "\n";
     if (all_same) {
       out += fmt::format("Output: identical in all {} runs.\n", total);
     } else {
-      out += fmt::format("Output: differs. First difference: {}, run {}, line {}:\n", builds[diff->build].label,
-                         diff->run + 1, diff->line);
+      out += fmt::format("Output: differs. First difference: {}, run {}, line {}:\n",
+                         builds[diff->build].label, diff->run + 1, diff->line);
       out += fmt::format("  {:<{}}  {}\n", builds[0].label + ":", w + 1,
                          diff->expected_missing ? "(no such line)" : diff->expected);
       out += fmt::format("  {:<{}}  {}\n", builds[diff->build].label + ":", w + 1,
@@ -414,14 +441,15 @@ int run_compare(int argc, char** argv) {
       for (size_t ri = 0; ri < results[bi].size(); ++ri) {
         const Run& r = results[bi][ri];
         if (r.status == 0) continue;
-        out += fmt::format("{}, run {}: exit status {}; the end of its stderr:\n{}", builds[bi].label, ri + 1,
-                           r.status, last_lines(r.err, 10));
+        out += fmt::format("{}, run {}: exit status {}; the end of its stderr:\n{}",
+                           builds[bi].label, ri + 1, r.status, last_lines(r.err, 10));
         break;
       }
     }
     if (!timeline_dir.empty()) {
       out += "Timelines (first run of each build):";
-      for (const Build& b : builds) out += " " + (fs::path(timeline_dir) / b.timeline_file).string();
+      for (const Build& b : builds)
+        out += " " + (fs::path(timeline_dir) / b.timeline_file).string();
       out += "\n";
     }
   }

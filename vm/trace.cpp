@@ -39,7 +39,9 @@ uint64_t clock_ns() {
 // plain increment in the machine code), since only the owner writes it.
 class Counter {
  public:
-  void add(uint64_t d) { v_.store(v_.load(std::memory_order_relaxed) + d, std::memory_order_relaxed); }
+  void add(uint64_t d) {
+    v_.store(v_.load(std::memory_order_relaxed) + d, std::memory_order_relaxed);
+  }
   void raise_to(uint64_t d) {
     if (d > v_.load(std::memory_order_relaxed)) v_.store(d, std::memory_order_relaxed);
   }
@@ -124,8 +126,10 @@ void append_span(ThreadRecord* r, const TraceSpan& s) {
   size_t n = c ? c->count.load(std::memory_order_relaxed) : SpanChunk::kCapacity;
   if (n == SpanChunk::kCapacity) {
     auto* fresh = new SpanChunk();
-    if (c) c->next.store(fresh, std::memory_order_release);
-    else r->head.store(fresh, std::memory_order_release);
+    if (c)
+      c->next.store(fresh, std::memory_order_release);
+    else
+      r->head.store(fresh, std::memory_order_release);
     r->tail = c = fresh;
     n = 0;
   }
@@ -135,9 +139,12 @@ void append_span(ThreadRecord* r, const TraceSpan& s) {
 }
 
 void add_time(ThreadRecord* r, Activity a, uint64_t d) {
-  if (a == Activity::Running) r->run_ns.add(d);
-  else if (a == Activity::Waiting) r->wait_ns.add(d);
-  else if (a == Activity::Blocked) r->blocked_ns.add(d);
+  if (a == Activity::Running)
+    r->run_ns.add(d);
+  else if (a == Activity::Waiting)
+    r->wait_ns.add(d);
+  else if (a == Activity::Blocked)
+    r->blocked_ns.add(d);
 }
 
 // Moves [r] to activity [a] at time [t], closing the span of the previous one.
@@ -201,7 +208,8 @@ std::vector<Row> snapshot(uint64_t t_end) {
     row.t.run_ns = r->run_ns.get();
     row.t.wait_ns = r->wait_ns.get();
     row.t.blocked_ns = r->blocked_ns.get();
-    for (SpanChunk* c = r->head.load(std::memory_order_acquire); c; c = c->next.load(std::memory_order_acquire)) {
+    for (SpanChunk* c = r->head.load(std::memory_order_acquire); c;
+         c = c->next.load(std::memory_order_acquire)) {
       size_t n = c->count.load(std::memory_order_acquire);
       row.t.spans.insert(row.t.spans.end(), c->spans, c->spans + n);
     }
@@ -209,9 +217,12 @@ std::vector<Row> snapshot(uint64_t t_end) {
       Activity a = r->state.load(std::memory_order_relaxed);
       uint64_t since = r->since.load(std::memory_order_relaxed);
       if (a != Activity::Idle && t_end > since) {
-        if (a == Activity::Running) row.t.run_ns += t_end - since;
-        else if (a == Activity::Waiting) row.t.wait_ns += t_end - since;
-        else row.t.blocked_ns += t_end - since;
+        if (a == Activity::Running)
+          row.t.run_ns += t_end - since;
+        else if (a == Activity::Waiting)
+          row.t.wait_ns += t_end - since;
+        else
+          row.t.blocked_ns += t_end - since;
         row.t.spans.push_back({since, t_end, a});
       }
     }
@@ -232,24 +243,29 @@ std::string stats_report(const std::vector<Row>& rows, uint64_t wall) {
   bool gil = gil_enabled();
   size_t w = 12;
   for (const Row& r : rows) w = std::max(w, r.t.name.size());
-  std::string out = fmt::format("-X gilstats: {}, {} thread{}, wall time {}\n", config.title, rows.size(),
-                                rows.size() == 1 ? "" : "s", seconds(wall));
-  uint64_t run = 0, wait = 0, blocked = 0, life = 0, acq = 0, drops = 0, forced = 0, lock_waits = 0, merges = 0;
+  std::string out = fmt::format("-X gilstats: {}, {} thread{}, wall time {}\n", config.title,
+                                rows.size(), rows.size() == 1 ? "" : "s", seconds(wall));
+  uint64_t run = 0, wait = 0, blocked = 0, life = 0, acq = 0, drops = 0, forced = 0, lock_waits = 0,
+           merges = 0;
   uint64_t longest = 0;
-  auto line = [&](const std::string& name, uint64_t r_ns, uint64_t w_ns, uint64_t b_ns, uint64_t a, uint64_t d,
-                  uint64_t f, uint64_t lw, uint64_t m, uint64_t longest_ns) {
+  auto line = [&](const std::string& name, uint64_t r_ns, uint64_t w_ns, uint64_t b_ns, uint64_t a,
+                  uint64_t d, uint64_t f, uint64_t lw, uint64_t m, uint64_t longest_ns) {
     if (gil)
-      return fmt::format("{:<{}}  {:>9}  {:>9}  {:>9}  {:>8}  {:>9}  {:>7}  {:>9.3f} ms\n", name, w, seconds(r_ns),
-                         seconds(w_ns), seconds(b_ns), a, d, f, double(longest_ns) / 1e6);
-    return fmt::format("{:<{}}  {:>9}  {:>9}  {:>9}  {:>10}  {:>15}  {:>9.3f} ms\n", name, w, seconds(r_ns),
-                       seconds(w_ns), seconds(b_ns), lw, m, double(longest_ns) / 1e6);
+      return fmt::format("{:<{}}  {:>9}  {:>9}  {:>9}  {:>8}  {:>9}  {:>7}  {:>9.3f} ms\n", name, w,
+                         seconds(r_ns), seconds(w_ns), seconds(b_ns), a, d, f,
+                         double(longest_ns) / 1e6);
+    return fmt::format("{:<{}}  {:>9}  {:>9}  {:>9}  {:>10}  {:>15}  {:>9.3f} ms\n", name, w,
+                       seconds(r_ns), seconds(w_ns), seconds(b_ns), lw, m,
+                       double(longest_ns) / 1e6);
   };
   if (gil)
-    out += fmt::format("{:<{}}  {:>9}  {:>9}  {:>9}  {:>8}  {:>9}  {:>7}  {:>12}\n", "thread", w, "running",
-                       "waiting", "blocked", "acquired", "drop reqs", "forced", "longest wait");
+    out += fmt::format("{:<{}}  {:>9}  {:>9}  {:>9}  {:>8}  {:>9}  {:>7}  {:>12}\n", "thread", w,
+                       "running", "waiting", "blocked", "acquired", "drop reqs", "forced",
+                       "longest wait");
   else
-    out += fmt::format("{:<{}}  {:>9}  {:>9}  {:>9}  {:>10}  {:>15}  {:>12}\n", "thread", w, "running",
-                       "lock wait", "blocked", "lock waits", "refcount merges", "longest wait");
+    out +=
+        fmt::format("{:<{}}  {:>9}  {:>9}  {:>9}  {:>10}  {:>15}  {:>12}\n", "thread", w, "running",
+                    "lock wait", "blocked", "lock waits", "refcount merges", "longest wait");
   for (const Row& r : rows) {
     out += line(r.t.name, r.t.run_ns, r.t.wait_ns, r.t.blocked_ns, r.acquisitions, r.drop_requests,
                 r.forced_switches, r.lock_waits, r.refcount_merges, r.max_wait_ns);
@@ -267,12 +283,14 @@ std::string stats_report(const std::vector<Row>& rows, uint64_t wall) {
   if (rows.size() > 1)
     out += line("all threads", run, wait, blocked, acq, drops, forced, lock_waits, merges, longest);
   if (gil) {
-    out += fmt::format("GIL held {} of the wall time; threads spent {} of their lifetime waiting for it.\n",
-                       percent(run, wall), percent(wait, life));
+    out += fmt::format(
+        "GIL held {} of the wall time; threads spent {} of their lifetime waiting for it.\n",
+        percent(run, wall), percent(wait, life));
   } else {
-    out += fmt::format("No GIL: {:.2f} threads ran bytecode at once on average (running time / wall time); "
-                       "threads spent {} of their lifetime waiting for locks.\n",
-                       wall ? double(run) / double(wall) : 0.0, percent(wait, life));
+    out += fmt::format(
+        "No GIL: {:.2f} threads ran bytecode at once on average (running time / wall time); "
+        "threads spent {} of their lifetime waiting for locks.\n",
+        wall ? double(run) / double(wall) : 0.0, percent(wait, life));
   }
 #if MINIPY_FREE_THREADED
   uint64_t pauses, pause_ns;
@@ -281,13 +299,15 @@ std::string stats_report(const std::vector<Row>& rows, uint64_t wall) {
     pauses = g_stw_pauses;
     pause_ns = g_stw_ns;
   }
-  out += fmt::format("Free-threading: {} per-object lock waits, {} refcount merges, {} stop-the-world pauses "
-                     "({:.3f} ms in all).\n",
-                     lock_waits, merges, pauses, double(pause_ns) / 1e6);
+  out += fmt::format(
+      "Free-threading: {} per-object lock waits, {} refcount merges, {} stop-the-world pauses "
+      "({:.3f} ms in all).\n",
+      lock_waits, merges, pauses, double(pause_ns) / 1e6);
 #endif
   for (const Row& r : rows)
     if (r.spans_dropped)
-      out += fmt::format("(the timeline of {} was cut after {} spans)\n", r.t.name, kMaxSpansPerThread);
+      out += fmt::format("(the timeline of {} was cut after {} spans)\n", r.t.name,
+                         kMaxSpansPerThread);
   return out;
 }
 
@@ -303,11 +323,12 @@ void write_timeline(std::vector<Row>& rows, uint64_t wall) {
     life += r.t.end > r.t.begin ? r.t.end - r.t.begin : 0;
     snap.threads.push_back(std::move(r.t));
   }
-  snap.subtitle = fmt::format("{}: wall {}, {} thread{}, ", config.script.empty() ? "<program>" : config.script,
-                              seconds(wall), snap.threads.size(), snap.threads.size() == 1 ? "" : "s");
+  snap.subtitle =
+      fmt::format("{}: wall {}, {} thread{}, ", config.script.empty() ? "<program>" : config.script,
+                  seconds(wall), snap.threads.size(), snap.threads.size() == 1 ? "" : "s");
   if (snap.gil)
-    snap.subtitle += fmt::format("GIL held {} of the time, threads waited {} of theirs", percent(run, wall),
-                                 percent(wait, life));
+    snap.subtitle += fmt::format("GIL held {} of the time, threads waited {} of theirs",
+                                 percent(run, wall), percent(wait, life));
   else
     snap.subtitle += fmt::format("no GIL: {:.2f} threads running at once on average",
                                  wall ? double(run) / double(wall) : 0.0);
@@ -316,7 +337,8 @@ void write_timeline(std::vector<Row>& rows, uint64_t wall) {
   std::ofstream f(config.timeline, std::ios::binary | std::ios::trunc);
   if (f) f << text;
   if (!f || !f.flush())
-    fmt::print(stderr, "minipy: -X timeline: can't write '{}': {}\n", config.timeline, std::strerror(errno));
+    fmt::print(stderr, "minipy: -X timeline: can't write '{}': {}\n", config.timeline,
+               std::strerror(errno));
 }
 
 }  // namespace
@@ -330,9 +352,10 @@ std::string trace_configure(const std::vector<std::string>& xoptions, const std:
     } else if (x == "timeline" || x.rfind("timeline=", 0) == 0) {
       std::string file = x.size() > 9 ? x.substr(9) : "";
       if (!file.ends_with(".svg") && !file.ends_with(".json"))
-        return fmt::format("minipy: -X {}: expected -X timeline=FILE.svg (a picture) or FILE.json (Chrome "
-                           "trace format, for Perfetto or chrome://tracing)",
-                           x);
+        return fmt::format(
+            "minipy: -X {}: expected -X timeline=FILE.svg (a picture) or FILE.json (Chrome "
+            "trace format, for Perfetto or chrome://tracing)",
+            x);
       config.timeline = file;
     }
   }

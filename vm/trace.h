@@ -53,38 +53,46 @@ void trace_stop_the_world_slow(uint64_t ns);
 // The calling thread starts running Python code, named [name] ("" for a default name). Without
 // a GIL it counts as running from here; with one, from when it takes the GIL.
 inline void trace_thread_begin(std::string_view name = {}) {
-  if (tracing()) [[unlikely]] trace_thread_begin_slow(name);
+  if (tracing()) [[unlikely]]
+    trace_thread_begin_slow(name);
 }
 // The calling thread is done with Python code (after dropping the GIL).
 inline void trace_thread_end() {
-  if (tracing()) [[unlikely]] trace_thread_end_slow();
+  if (tracing()) [[unlikely]]
+    trace_thread_end_slow();
 }
 // The calling thread's Python name (threading.Thread.name), for the lanes and the table.
 inline void trace_thread_name(std::string_view name) {
-  if (tracing()) [[unlikely]] trace_thread_name_slow(name);
+  if (tracing()) [[unlikely]]
+    trace_thread_name_slow(name);
 }
 
 // --- The GIL (vm/gil.cpp, called with the GIL's mutex held) ---------------------------------
 
 // The calling thread found the GIL taken and starts waiting for it.
 inline void trace_gil_wait_begin() {
-  if (tracing()) [[unlikely]] trace_gil_wait_begin_slow();
+  if (tracing()) [[unlikely]]
+    trace_gil_wait_begin_slow();
 }
 // The calling thread took the GIL (after waiting or not): it runs bytecode from now.
 inline void trace_gil_acquired() {
-  if (tracing()) [[unlikely]] trace_gil_acquired_slow();
+  if (tracing()) [[unlikely]]
+    trace_gil_acquired_slow();
 }
 // The calling thread dropped the GIL.
 inline void trace_gil_dropped() {
-  if (tracing()) [[unlikely]] trace_gil_dropped_slow();
+  if (tracing()) [[unlikely]]
+    trace_gil_dropped_slow();
 }
 // The calling thread, waiting, asked the holder to drop the GIL (a drop request).
 inline void trace_gil_drop_request() {
-  if (tracing()) [[unlikely]] trace_gil_drop_request_slow();
+  if (tracing()) [[unlikely]]
+    trace_gil_drop_request_slow();
 }
 // The calling thread dropped the GIL on request and waits to get it back (forced switch).
 inline void trace_gil_forced_switch() {
-  if (tracing()) [[unlikely]] trace_gil_forced_switch_slow();
+  if (tracing()) [[unlikely]]
+    trace_gil_forced_switch_slow();
 }
 
 // --- Blocking calls (the GilRelease guard in vm/gil.h) --------------------------------------
@@ -92,12 +100,14 @@ inline void trace_gil_forced_switch() {
 // The calling thread enters a blocking call (sleep, join, lock acquire, I/O). Nested guards
 // count once.
 inline void trace_block_begin() {
-  if (tracing()) [[unlikely]] trace_block_begin_slow();
+  if (tracing()) [[unlikely]]
+    trace_block_begin_slow();
 }
 // The blocking call returned; [gil_released]: the guard dropped the GIL, which the thread now
 // takes back (waiting for it if need be).
 inline void trace_block_end(bool gil_released) {
-  if (tracing()) [[unlikely]] trace_block_end_slow(gil_released);
+  if (tracing()) [[unlikely]]
+    trace_block_end_slow(gil_released);
 }
 
 // --- The free-threaded runtime: what replaces the GIL ---------------------------------------
@@ -105,17 +115,20 @@ inline void trace_block_end(bool gil_released) {
 // A per-object lock (critical section) was taken by another thread and the calling thread had
 // to wait for it. Counts one wait; the waiting shows in the timeline only with the guard below.
 inline void stats_count_lock_wait() {
-  if (tracing()) [[unlikely]] trace_count_lock_wait_slow();
+  if (tracing()) [[unlikely]]
+    trace_count_lock_wait_slow();
 }
 // Counts one lock wait, as stats_count_lock_wait, and marks the guard's lifetime as waiting in
 // the timeline: construct it just before blocking on a contended per-object lock.
 class LockWaitTrace {
  public:
   LockWaitTrace() : on_(tracing()) {
-    if (on_) [[unlikely]] trace_lock_wait_begin_slow();
+    if (on_) [[unlikely]]
+      trace_lock_wait_begin_slow();
   }
   ~LockWaitTrace() {
-    if (on_) [[unlikely]] trace_lock_wait_end_slow();
+    if (on_) [[unlikely]]
+      trace_lock_wait_end_slow();
   }
   LockWaitTrace(const LockWaitTrace&) = delete;
   LockWaitTrace& operator=(const LockWaitTrace&) = delete;
@@ -126,12 +139,14 @@ class LockWaitTrace {
 // A biased reference count was merged: the calling thread changed the shared count of an
 // object owned by another thread (or the owner merged the shared part into its own).
 inline void stats_count_refcount_merge() {
-  if (tracing()) [[unlikely]] trace_count_refcount_merge_slow();
+  if (tracing()) [[unlikely]]
+    trace_count_refcount_merge_slow();
 }
 // A stop-the-world pause of [ns] nanoseconds ended (called once per pause, by the thread that
 // stopped the world, after start_the_world).
 inline void stats_stop_the_world(uint64_t ns) {
-  if (tracing()) [[unlikely]] trace_stop_the_world_slow(ns);
+  if (tracing()) [[unlikely]]
+    trace_stop_the_world_slow(ns);
 }
 
 }  // namespace vm

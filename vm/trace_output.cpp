@@ -45,11 +45,20 @@ std::string xml_escape(std::string_view s) {
   std::string out;
   for (char c : s) {
     switch (c) {
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '&': out += "&amp;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '&':
+        out += "&amp;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -92,8 +101,10 @@ std::string tick_label(double ns, double wall) {
 std::vector<TraceSpan> merged(const std::vector<TraceSpan>& spans) {
   std::vector<TraceSpan> out;
   for (const TraceSpan& s : spans) {
-    if (!out.empty() && out.back().what == s.what && out.back().end == s.start) out.back().end = s.end;
-    else out.push_back(s);
+    if (!out.empty() && out.back().what == s.what && out.back().end == s.start)
+      out.back().end = s.end;
+    else
+      out.push_back(s);
   }
   return out;
 }
@@ -113,13 +124,15 @@ std::string timeline_svg(const TraceSnapshot& snap) {
   std::string out;
   auto o = std::back_inserter(out);
   fmt::format_to(o,
-                 "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{0}\" height=\"{1}\" viewBox=\"0 0 {0} {1}\" "
+                 "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{0}\" height=\"{1}\" "
+                 "viewBox=\"0 0 {0} {1}\" "
                  "font-family=\"Helvetica, Arial, sans-serif\">\n",
                  width, height);
   fmt::format_to(o, "<rect width=\"{}\" height=\"{}\" fill=\"white\"/>\n", width, height);
   fmt::format_to(o, "<text x=\"20\" y=\"30\" font-size=\"18\" font-weight=\"bold\">{}</text>\n",
                  xml_escape(snap.title));
-  fmt::format_to(o, "<text x=\"20\" y=\"52\" font-size=\"12\" fill=\"#555\">{}</text>\n", xml_escape(snap.subtitle));
+  fmt::format_to(o, "<text x=\"20\" y=\"52\" font-size=\"12\" fill=\"#555\">{}</text>\n",
+                 xml_escape(snap.subtitle));
 
   // Grid lines and the time axis.
   double step = tick_step(wall, 8);
@@ -127,18 +140,22 @@ std::string timeline_svg(const TraceSnapshot& snap) {
   fmt::format_to(o, "<g stroke=\"#ddd\" stroke-width=\"1\">\n");
   for (double t = 0; t <= wall + 1; t += step) {
     double x = left + t / wall * plot_w;
-    fmt::format_to(o, "<line x1=\"{0:.2f}\" y1=\"{1}\" x2=\"{0:.2f}\" y2=\"{2}\"/>\n", x, top - 6, axis_y);
+    fmt::format_to(o, "<line x1=\"{0:.2f}\" y1=\"{1}\" x2=\"{0:.2f}\" y2=\"{2}\"/>\n", x, top - 6,
+                   axis_y);
   }
   fmt::format_to(o, "</g>\n<g font-size=\"11\" fill=\"#333\" text-anchor=\"middle\">\n");
-  fmt::format_to(o, "<line x1=\"{0}\" y1=\"{2}\" x2=\"{1}\" y2=\"{2}\" stroke=\"#333\"/>\n", left, left + plot_w,
-                 axis_y);
+  fmt::format_to(o, "<line x1=\"{0}\" y1=\"{2}\" x2=\"{1}\" y2=\"{2}\" stroke=\"#333\"/>\n", left,
+                 left + plot_w, axis_y);
   for (double t = 0; t <= wall + 1; t += step) {
     double x = left + t / wall * plot_w;
-    fmt::format_to(o, "<line x1=\"{0:.2f}\" y1=\"{1}\" x2=\"{0:.2f}\" y2=\"{2}\" stroke=\"#333\"/>\n", x, axis_y,
-                   axis_y + 5);
-    fmt::format_to(o, "<text x=\"{:.2f}\" y=\"{}\">{}</text>\n", x, axis_y + 18, tick_label(t, wall));
+    fmt::format_to(o,
+                   "<line x1=\"{0:.2f}\" y1=\"{1}\" x2=\"{0:.2f}\" y2=\"{2}\" stroke=\"#333\"/>\n",
+                   x, axis_y, axis_y + 5);
+    fmt::format_to(o, "<text x=\"{:.2f}\" y=\"{}\">{}</text>\n", x, axis_y + 18,
+                   tick_label(t, wall));
   }
-  fmt::format_to(o, "<text x=\"{}\" y=\"{}\">time since start</text>\n</g>\n", left + plot_w / 2, axis_y + 34);
+  fmt::format_to(o, "<text x=\"{}\" y=\"{}\">time since start</text>\n</g>\n", left + plot_w / 2,
+                 axis_y + 34);
 
   // Lanes. Spans are binned into columns of a fraction of a pixel: each column takes the
   // activity that covers most of it, and runs of equal columns become one rectangle. So the
@@ -151,15 +168,18 @@ std::string timeline_svg(const TraceSnapshot& snap) {
   for (const TraceThread& t : snap.threads) {
     fmt::format_to(o, "<g class=\"lane\" data-thread=\"{}\">\n", xml_escape(t.name));
     fmt::format_to(o,
-                   "<text x=\"{}\" y=\"{:.1f}\" font-size=\"{}\" text-anchor=\"end\">{}<title>{}: running {:.3f} s, "
+                   "<text x=\"{}\" y=\"{:.1f}\" font-size=\"{}\" text-anchor=\"end\">{}<title>{}: "
+                   "running {:.3f} s, "
                    "waiting {:.3f} s, blocked {:.3f} s</title></text>\n",
-                   left - 10, y + lane_h / 2 + 4, lanes > 32 ? 10 : 13, xml_escape(t.name), xml_escape(t.name),
-                   double(t.run_ns) / 1e9, double(t.wait_ns) / 1e9, double(t.blocked_ns) / 1e9);
-    fmt::format_to(o, "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"#f2f2f2\"/>\n", left, y, plot_w,
-                   lane_h);
+                   left - 10, y + lane_h / 2 + 4, lanes > 32 ? 10 : 13, xml_escape(t.name),
+                   xml_escape(t.name), double(t.run_ns) / 1e9, double(t.wait_ns) / 1e9,
+                   double(t.blocked_ns) / 1e9);
+    fmt::format_to(o, "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"#f2f2f2\"/>\n",
+                   left, y, plot_w, lane_h);
     std::fill(cover.begin(), cover.end(), std::array<float, 4>{});
     for (const TraceSpan& s : t.spans) {
-      double x0 = double(s.start) / wall * double(columns), x1 = double(s.end) / wall * double(columns);
+      double x0 = double(s.start) / wall * double(columns),
+             x1 = double(s.end) / wall * double(columns);
       x1 = std::min(x1, double(columns));
       for (size_t c = size_t(x0); c < columns && double(c) < x1; ++c)
         cover[c][size_t(s.what)] += float(std::min(x1, double(c + 1)) - std::max(x0, double(c)));
@@ -176,8 +196,9 @@ std::string timeline_svg(const TraceSnapshot& snap) {
       size_t e = c + 1;
       while (e < columns && dominant(e) == a) ++e;
       if (a != Activity::Idle)
-        fmt::format_to(o, "<rect x=\"{:.2f}\" y=\"{}\" width=\"{:.2f}\" height=\"{}\" fill=\"{}\"/>\n",
-                       left + double(c) * col_w, y + 3, double(e - c) * col_w, lane_h - 6, activity_colour(a));
+        fmt::format_to(
+            o, "<rect x=\"{:.2f}\" y=\"{}\" width=\"{:.2f}\" height=\"{}\" fill=\"{}\"/>\n",
+            left + double(c) * col_w, y + 3, double(e - c) * col_w, lane_h - 6, activity_colour(a));
       c = e;
     }
     fmt::format_to(o, "</g>\n");
@@ -189,11 +210,13 @@ std::string timeline_svg(const TraceSnapshot& snap) {
   fmt::format_to(o, "<g font-size=\"12\" fill=\"#333\">\n");
   for (Activity a : {Activity::Running, Activity::Waiting, Activity::Blocked}) {
     std::string label = activity_name(a, snap.gil);
-    if (a == Activity::Running) label = snap.gil ? "running bytecode (holding the GIL)" : "running bytecode";
+    if (a == Activity::Running)
+      label = snap.gil ? "running bytecode (holding the GIL)" : "running bytecode";
     if (a == Activity::Blocked)
-      label = snap.gil ? "blocked in a call (sleep, join, I/O), GIL released" : "blocked in a call (sleep, join, I/O)";
-    fmt::format_to(o, "<rect x=\"{}\" y=\"{}\" width=\"14\" height=\"14\" fill=\"{}\"/>\n", lx, ly - 11,
-                   activity_colour(a));
+      label = snap.gil ? "blocked in a call (sleep, join, I/O), GIL released"
+                       : "blocked in a call (sleep, join, I/O)";
+    fmt::format_to(o, "<rect x=\"{}\" y=\"{}\" width=\"14\" height=\"14\" fill=\"{}\"/>\n", lx,
+                   ly - 11, activity_colour(a));
     fmt::format_to(o, "<text x=\"{}\" y=\"{}\">{}</text>\n", lx + 20, ly, xml_escape(label));
     lx += 20 + 7.0 * double(label.size()) + 30;
   }
@@ -204,23 +227,31 @@ std::string timeline_svg(const TraceSnapshot& snap) {
 std::string timeline_json(const TraceSnapshot& snap) {
   std::string out = "{\"traceEvents\": [\n";
   auto o = std::back_inserter(out);
-  fmt::format_to(o, "{{\"name\": \"process_name\", \"ph\": \"M\", \"pid\": 1, \"tid\": 0, \"args\": {{\"name\": \"{}\"}}}}",
+  fmt::format_to(o,
+                 "{{\"name\": \"process_name\", \"ph\": \"M\", \"pid\": 1, \"tid\": 0, \"args\": "
+                 "{{\"name\": \"{}\"}}}}",
                  json_escape(snap.title));
   for (const TraceThread& t : snap.threads) {
-    fmt::format_to(o,
-                   ",\n{{\"name\": \"thread_name\", \"ph\": \"M\", \"pid\": 1, \"tid\": {0}, \"args\": {{\"name\": "
-                   "\"{1}\"}}}}"
-                   ",\n{{\"name\": \"thread_sort_index\", \"ph\": \"M\", \"pid\": 1, \"tid\": {0}, \"args\": "
-                   "{{\"sort_index\": {0}}}}}",
-                   t.serial, json_escape(t.name));
+    fmt::format_to(
+        o,
+        ",\n{{\"name\": \"thread_name\", \"ph\": \"M\", \"pid\": 1, \"tid\": {0}, \"args\": "
+        "{{\"name\": "
+        "\"{1}\"}}}}"
+        ",\n{{\"name\": \"thread_sort_index\", \"ph\": \"M\", \"pid\": 1, \"tid\": {0}, \"args\": "
+        "{{\"sort_index\": {0}}}}}",
+        t.serial, json_escape(t.name));
     for (const TraceSpan& s : merged(t.spans)) {
       fmt::format_to(o,
-                     ",\n{{\"name\": \"{}\", \"cat\": \"thread\", \"ph\": \"X\", \"ts\": {:.3f}, \"dur\": {:.3f}, "
+                     ",\n{{\"name\": \"{}\", \"cat\": \"thread\", \"ph\": \"X\", \"ts\": {:.3f}, "
+                     "\"dur\": {:.3f}, "
                      "\"pid\": 1, \"tid\": {}}}",
-                     activity_name(s.what, snap.gil), double(s.start) / 1e3, double(s.end - s.start) / 1e3, t.serial);
+                     activity_name(s.what, snap.gil), double(s.start) / 1e3,
+                     double(s.end - s.start) / 1e3, t.serial);
     }
   }
-  fmt::format_to(o, "\n], \"displayTimeUnit\": \"ms\", \"otherData\": {{\"build\": \"{}\", \"summary\": \"{}\"}}}}\n",
+  fmt::format_to(o,
+                 "\n], \"displayTimeUnit\": \"ms\", \"otherData\": {{\"build\": \"{}\", "
+                 "\"summary\": \"{}\"}}}}\n",
                  json_escape(snap.title), json_escape(snap.subtitle));
   return out;
 }
