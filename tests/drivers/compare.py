@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """`minipy compare`: the table and the JSON on a small script (three builds, medians, identical
 output detected), a script whose output differs between the builds (detected, with the first
-differing line), --timeline (one well-formed SVG per build), and usage errors (exit 2).
+differing line), --timeline (one well-formed SVG per build), usage errors (exit 2) and a
+missing build (exit 1, naming scripts/build).
 No timed assertions: only structure and sanity (non-negative times, speedup 1.00 for the
 reference).
 
@@ -9,6 +10,7 @@ reference).
 """
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -137,6 +139,14 @@ def main():
         status, out, err = run([exe, "compare", *args])
         check("usage %r: exit 2" % args, status == 2, "status %d" % status)
         check("usage %r: message" % args, msg in err, err)
+
+    # A build missing beside the binary: say how to build it.
+    alone = os.path.join(tmp, "alone")
+    os.mkdir(alone)
+    shutil.copy(os.path.join(here, "minipy"), alone)
+    status, out, err = run([os.path.join(alone, "minipy"), "compare", same])
+    check("missing build: exit 1", status == 1, "status %d" % status)
+    check("missing build: message", "minipy-ft is missing" in err and "scripts/build" in err, err)
 
     for f in failures:
         print("FAIL", f)
