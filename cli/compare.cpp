@@ -153,6 +153,7 @@ struct Difference {
   size_t build = 0, run = 0, line = 0;  // line: 1-based
   std::string expected, got;            // the reference's line and the differing one
   bool expected_missing = false, got_missing = false;
+  bool exit_status = false;  // same stdout, different exit status (in [expected], [got])
 };
 
 // The first line where [got] differs from [expected], or nullopt.
@@ -321,13 +322,20 @@ int run_compare(int argc, char** argv) {
     }
   }
 
-  // Outputs: every run against the GIL build's first run.
-  const std::string& reference = results[0][0].out;
+  // Outputs and exit statuses: every run against the GIL build's first run.
+  const Run& reference = results[0][0];
   std::optional<Difference> diff;
   std::vector<bool> same(builds.size(), true);
   for (size_t bi = 0; bi < builds.size(); ++bi) {
     for (size_t ri = 0; ri < results[bi].size(); ++ri) {
-      std::optional<Difference> d = first_difference(reference, results[bi][ri].out);
+      const Run& r = results[bi][ri];
+      std::optional<Difference> d = first_difference(reference.out, r.out);
+      if (!d && r.status != reference.status) {
+        d = Difference{};
+        d->exit_status = true;
+        d->expected = fmt::format("exit status {}", reference.status);
+        d->got = fmt::format("exit status {}", r.status);
+      }
       if (!d) continue;
       same[bi] = false;
       if (!diff) {
@@ -403,7 +411,8 @@ int run_compare(int argc, char** argv) {
     if (diff) {
       out += fmt::format(
           "{{\"build\": {}, \"run\": {}, \"line\": {}, \"expected\": {}, \"got\": {}}}\n",
-          json_string(builds[diff->build].label), diff->run + 1, diff->line,
+          json_string(builds[diff->build].label), diff->run + 1,
+          diff->exit_status ? "\"exit status\"" : std::to_string(diff->line),
           diff->expected_missing ? "null" : json_string(diff->expected),
           diff->got_missing ? "null" : json_string(diff->got));
     } else {
@@ -430,19 +439,31 @@ int run_compare(int argc, char** argv) {
     if (all_same) {
       out += fmt::format("Output: identical in all {} runs.\n", total);
     } else {
-      out += fmt::format("Output: differs. First difference: {}, run {}, line {}:\n",
-                         builds[diff->build].label, diff->run + 1, diff->line);
+      out += fmt::format("Output: differs. First difference: {}, run {}, {}:\n",
+                         builds[diff->build].label, diff->run + 1,
+                         diff->exit_status ? "exit status" : fmt::format("line {}", diff->line));
       out += fmt::format("  {:<{}}  {}\n", builds[0].label + ":", w + 1,
                          diff->expected_missing ? "(no such line)" : diff->expected);
       out += fmt::format("  {:<{}}  {}\n", builds[diff->build].label + ":", w + 1,
                          diff->got_missing ? "(no such line)" : diff->got);
     }
+    // The first failed run of each build, its stderr shown once if the builds failed alike.
+    std::vector<const Run*> shown;
     for (size_t bi = 0; bi < builds.size(); ++bi) {
       for (size_t ri = 0; ri < results[bi].size(); ++ri) {
         const Run& r = results[bi][ri];
         if (r.status == 0) continue;
-        out += fmt::format("{}, run {}: exit status {}; the end of its stderr:\n{}",
-                           builds[bi].label, ri + 1, r.status, last_lines(r.err, 10));
+        auto alike = std::find_if(shown.begin(), shown.end(), [&](const Run* s) {
+          return s->status == r.status && s->err == r.err;
+        });
+        if (alike != shown.end()) {
+          out += fmt::format("{}, run {}: exit status {}, the same stderr.\n", builds[bi].label,
+                             ri + 1, r.status);
+        } else {
+          out += fmt::format("{}, run {}: exit status {}; the end of its stderr:\n{}",
+                             builds[bi].label, ri + 1, r.status, last_lines(r.err, 10));
+          shown.push_back(&r);
+        }
         break;
       }
     }
