@@ -9,7 +9,7 @@
 #   build/minipy compare --timeline build/timelines examples/cpu_threads.py
 import threading
 
-N = 20_000_000
+N = 30_000_000
 THREADS = 2
 
 

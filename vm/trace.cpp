@@ -94,7 +94,10 @@ struct Config {
 Config config;
 
 std::mutex g_mutex;  // the list of records, thread names, stop-the-world counts
-std::vector<ThreadRecord*> g_records;
+// Records outlive their threads and are never freed (the process is exiting when they are
+// read); held through a pointer that is never destroyed, so that leak checkers see them as
+// reachable after static destructors have run.
+std::vector<ThreadRecord*>& g_records = *new std::vector<ThreadRecord*>();
 uint64_t g_stw_pauses = 0, g_stw_ns = 0;
 
 thread_local ThreadRecord* tls_record = nullptr;
