@@ -21,6 +21,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <chrono>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <optional>
@@ -213,6 +214,12 @@ bool default_gil_enabled(const std::string& exe) {
   return r.out != "False\n";
 }
 
+// The 1-minute load average, or a negative number if unknown.
+double load_average() {
+  double load[1];
+  return getloadavg(load, 1) == 1 ? load[0] : -1;
+}
+
 }  // namespace
 
 int run_compare(int argc, char** argv) {
@@ -274,6 +281,10 @@ int run_compare(int argc, char** argv) {
     }
   }
   bool ft_gil = default_gil_enabled(ft_exe);
+  // Other processes competing for the cores make the timings noisy (and hide parallelism):
+  // the table says so.
+  long cores_online = sysconf(_SC_NPROCESSORS_ONLN);
+  double load_before = load_average();
   std::vector<Build> builds = {
       {"minipy", "minipy (GIL build)", gil_exe, {}, "minipy.svg", true, true},
       {"minipy-ft",
@@ -375,7 +386,10 @@ int run_compare(int argc, char** argv) {
     out += fmt::format("  \"script\": {},\n  \"args\": [", json_string(script));
     for (size_t i = 0; i < script_args.size(); ++i)
       out += (i ? ", " : "") + json_string(script_args[i]);
-    out += fmt::format("],\n  \"runs\": {},\n  \"builds\": [\n", runs);
+    out += fmt::format(
+        "],\n  \"runs\": {},\n  \"cores_online\": {},\n  \"load_average\": {:.2f},\n  "
+        "\"builds\": [\n",
+        runs, cores_online, load_before);
     for (size_t bi = 0; bi < builds.size(); ++bi) {
       const Build& b = builds[bi];
       const Summary& s = sums[bi];
@@ -436,6 +450,13 @@ int run_compare(int argc, char** argv) {
                          builds[bi].label, w, s.wall, s.cpu, s.cores, s.rss_mib, s.speedup, output);
     }
     out += "\n";
+    if (load_before >= 0) {
+      out += fmt::format("Machine: {} cores, load average {:.2f} before the runs{}\n", cores_online,
+                         load_before,
+                         load_before > 0.5 * double(cores_online)
+                             ? " (other processes compete for the cores: timings are noisy)"
+                             : "");
+    }
     if (all_same) {
       out += fmt::format("Output: identical in all {} runs.\n", total);
     } else {

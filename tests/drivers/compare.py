@@ -81,7 +81,8 @@ def main():
         data = None
         check("json: parses", False, "%s\n%s" % (e, out))
     if data:
-        check("json: keys", {"script", "args", "runs", "builds", "outputs_identical", "first_difference"} <= set(data),
+        check("json: keys", {"script", "args", "runs", "builds", "outputs_identical", "first_difference",
+                            "cores_online", "load_average"} <= set(data),
               out)
         check("json: args", data.get("args") == ["arg1"], out)
         builds = data.get("builds", [])
