@@ -13,6 +13,7 @@
 #include <iostream>
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "cli/compare.h"
@@ -217,7 +218,8 @@ std::string read_stream(std::istream& in) {
 int main(int argc, char** argv) {
   // `minipy compare ...` is a command of its own (cli/compare.cpp); run a script named
   // "compare" as ./compare.
-  if (argc > 1 && std::string_view(argv[1]) == "compare") return cli::run_compare(argc - 1, argv + 1);
+  if (argc > 1 && std::string_view(argv[1]) == "compare")
+    return cli::run_compare(argc - 1, argv + 1);
   Options o;
   std::vector<std::string> opts;
   if (!split_args(argc, argv, opts, o)) return 2;
@@ -230,7 +232,8 @@ int main(int argc, char** argv) {
   app.add_option("-X", o.xopts, "Implementation-specific option")->allow_extra_args(false);
   app.footer("usage: minipy [options] [-c CODE | script.py] [args...]\n"
              "       minipy compare [--runs N] [--json] [--timeline DIR] script.py [args...]\n"
-             "-X gilstats: per-thread GIL statistics at exit; -X timeline=FILE.svg|FILE.json: a timeline.\n"
+             "-X gilstats: per-thread GIL statistics at exit to stderr.\n"
+             "-X timeline=FILE.svg or FILE.json: when each thread ran, waited and blocked.\n"
              "With no script and stdin a terminal (or with -i), minipy starts the REPL.");
   std::vector<std::string> cli_args(opts.rbegin(), opts.rend());
   try {

@@ -153,7 +153,7 @@ void gil_yield(ThreadState* ts) {
   std::unique_lock<std::mutex> lock(gil.mutex);
   uint64_t saved = gil.switch_number;
   drop_locked(ts);
-  trace_gil_forced_switch();
+  if (gil.waiters > 0) trace_gil_forced_switch();
   while (gil.waiters > 0 && gil.switch_number == saved) gil.switch_cond.wait(lock);
   take_locked(ts, lock);
 }
