@@ -37,11 +37,11 @@ namespace {
 namespace fs = std::filesystem;
 
 struct Build {
-  std::string name;   // the binary: minipy or minipy-ft
-  std::string label;  // as shown in the table and the timeline's title
-  std::string exe;
-  std::vector<std::string> options;  // interpreter options before the script
-  std::string timeline_file;         // its timeline's file name in --timeline DIR
+  std::string name = "";   // the binary: minipy or minipy-ft
+  std::string label = "";  // as shown in the table and the timeline's title
+  std::string exe = "";
+  std::vector<std::string> options = {};  // interpreter options before the script
+  std::string timeline_file = "";         // its timeline's file name in --timeline DIR
   bool gil = true;
   bool strip_python_gil = false;  // PYTHON_GIL=0 would make the GIL build refuse to start
 };
@@ -286,21 +286,24 @@ int run_compare(int argc, char** argv) {
   long cores_online = sysconf(_SC_NPROCESSORS_ONLN);
   double load_before = load_average();
   std::vector<Build> builds = {
-      {"minipy", "minipy (GIL build)", gil_exe, {}, "minipy.svg", true, true},
-      {"minipy-ft",
-       ft_gil ? "minipy-ft (free-threaded, GIL on by default)" : "minipy-ft (free-threaded)",
-       ft_exe,
-       {},
-       "minipy-ft.svg",
-       ft_gil,
-       false},
-      {"minipy-ft",
-       "minipy-ft -X gil=1",
-       ft_exe,
-       {"-X", "gil=1"},
-       "minipy-ft-gil1.svg",
-       true,
-       false},
+      {.name = "minipy",
+       .label = "minipy (GIL build)",
+       .exe = gil_exe,
+       .timeline_file = "minipy.svg",
+       .gil = true,
+       .strip_python_gil = true},
+      {.name = "minipy-ft",
+       .label =
+           ft_gil ? "minipy-ft (free-threaded, GIL on by default)" : "minipy-ft (free-threaded)",
+       .exe = ft_exe,
+       .timeline_file = "minipy-ft.svg",
+       .gil = ft_gil},
+      {.name = "minipy-ft",
+       .label = "minipy-ft -X gil=1",
+       .exe = ft_exe,
+       .options = {"-X", "gil=1"},
+       .timeline_file = "minipy-ft-gil1.svg",
+       .gil = true},
   };
   if (!timeline_dir.empty()) {
     fs::create_directories(timeline_dir, ec);
