@@ -2,8 +2,8 @@
 """-X timeline=FILE: the SVG is well-formed XML with one lane per thread, named by the Python
 thread name (also after a rename), the build in the title and the right kinds of spans (the CPU
 thread runs, the sleeping one blocks); the JSON trace parses as Chrome's trace event format
-with a thread_name and events for every thread. A run with tens of thousands of tiny spans
-still gives a small SVG. Under minipy-ft -X gil=0 the title names the free-threaded build.
+with a thread_name and events for every thread. Daemon threads still running at exit get
+lanes. A run with tens of thousands of tiny spans still gives a small SVG. Under minipy-ft -X gil=0 the title names the free-threaded build.
 
   timeline.py MINIPY     (the minipy-ft check runs if minipy-ft is beside it)
 """
@@ -37,6 +37,23 @@ for t in (a, b, c):
 print("done")
 """
 NAMES = ["MainThread", "Thread-1 (spin)", "sleeper", "renamed"]
+
+# Daemon threads still running (one computing, one sleeping) when the main thread exits: their
+# records are read while they run, and they get lanes up to the end.
+DAEMONS = """
+import threading, time
+def busy():
+    x = 0
+    while True:
+        x += 1
+def sleepy():
+    while True:
+        time.sleep(0.01)
+threading.Thread(target=busy, daemon=True, name="busy").start()
+threading.Thread(target=sleepy, daemon=True, name="sleepy").start()
+time.sleep(0.1)
+print("done")
+"""
 
 # 20,000 blocking calls of no length: twice as many spans on the main thread.
 MANY_SPANS = "import time\nfor i in range(20000):\n    time.sleep(0)\nprint('done')\n"
@@ -102,6 +119,17 @@ def main():
               str(kinds))
     except (OSError, ValueError, KeyError, TypeError) as e:
         check("json: parses", False, repr(e))
+
+    path = os.path.join(tmp, "daemons.svg")
+    status, out, err = run([exe, "-X", "timeline=" + path, "-X", "gilstats", "-c", DAEMONS])
+    check("daemons: runs", status == 0 and out == "done\n", err)
+    try:
+        by_thread, texts = lanes(path)
+        check("daemons: lanes", sorted(by_thread) == ["MainThread", "busy", "sleepy"], str(sorted(by_thread)))
+        check("daemons: the busy one ran", RUNNING in by_thread.get("busy", []), str(by_thread))
+    except (OSError, ET.ParseError) as e:
+        check("daemons: well-formed", False, repr(e))
+    check("daemons: in the statistics", "busy" in err and "sleepy" in err, err)
 
     big = os.path.join(tmp, "many.svg")
     status, out, err = run([exe, "-X", "timeline=" + big, "-c", MANY_SPANS])
