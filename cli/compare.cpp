@@ -399,6 +399,13 @@ int run_compare(int argc, char** argv) {
       std::string cmd;
       for (size_t i = 0; i < b.options.size(); ++i) cmd += ", " + json_string(b.options[i]);
       std::string walls, cpus, statuses;
+      // The stderr of the build's first failed run, or null.
+      std::string failed_stderr = "null";
+      for (const Run& r : results[bi]) {
+        if (r.status == 0) continue;
+        failed_stderr = json_string(r.err);
+        break;
+      }
       for (size_t ri = 0; ri < results[bi].size(); ++ri) {
         const Run& r = results[bi][ri];
         walls += fmt::format("{}{:.4f}", ri ? ", " : "", r.wall);
@@ -417,10 +424,11 @@ int run_compare(int argc, char** argv) {
           json_string(bi == 0 ? (s.output_same ? "reference" : "varies")
                               : (s.output_same ? "same" : "differs")),
           walls, cpus, statuses,
-          timeline_dir.empty()
-              ? ""
-              : ", \"timeline\": " +
-                    json_string((fs::path(timeline_dir) / b.timeline_file).string()),
+          (timeline_dir.empty()
+               ? ""
+               : ", \"timeline\": " +
+                     json_string((fs::path(timeline_dir) / b.timeline_file).string())) +
+              ", \"failed_stderr\": " + failed_stderr,
           bi + 1 < builds.size() ? "," : "");
     }
     out += fmt::format("  ],\n  \"outputs_identical\": {},\n  \"first_difference\": ",

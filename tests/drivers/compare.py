@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """`minipy compare`: the table and the JSON on a small script (three builds, medians, identical
 output detected), a script whose output differs between the builds (detected, with the first
-differing line), --timeline (one well-formed SVG per build), usage errors (exit 2) and a
-missing build (exit 1, naming scripts/build).
+differing line), a failing script (exit 1, its stderr shown), --timeline (one well-formed
+SVG per build), usage errors (exit 2) and a missing build (exit 1, naming scripts/build).
 No timed assertions: only structure and sanity (non-negative times, speedup 1.00 for the
 reference).
 
@@ -140,6 +140,21 @@ def main():
         status, out, err = run([exe, "compare", *args])
         check("usage %r: exit 2" % args, status == 2, "status %d" % status)
         check("usage %r: message" % args, msg in err, err)
+
+    # A failing script: exit status 1, its stderr shown once in the table and kept in the JSON.
+    failing = os.path.join(tmp, "failing.py")
+    with open(failing, "w") as f:
+        f.write('print("before")\nraise ValueError("boom")\n')
+    status, out, err = run([exe, "compare", "--runs", "1", failing])
+    check("failing: exit 1", status == 1, "status %d" % status)
+    check("failing: stderr shown once", out.count("ValueError: boom") == 1 and "the same stderr" in out, out)
+    status, out, err = run([exe, "compare", "--runs", "1", "--json", failing])
+    try:
+        data = json.loads(out)
+        check("failing json", all(b["exit_status"] == [1] and "ValueError: boom" in b["failed_stderr"]
+                                  for b in data["builds"]) and data["outputs_identical"] is True, out)
+    except (ValueError, KeyError, TypeError) as e:
+        check("failing json: parses", False, "%r\n%s" % (e, out))
 
     # A build missing beside the binary: say how to build it.
     alone = os.path.join(tmp, "alone")
