@@ -21,6 +21,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <chrono>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
@@ -220,6 +221,31 @@ double load_average() {
   return getloadavg(load, 1) == 1 ? load[0] : -1;
 }
 
+// Idle and total CPU time so far, all cores (jiffies, from /proc/stat's "cpu" line).
+bool cpu_times(uint64_t* idle, uint64_t* total) {
+  FILE* f = fopen("/proc/stat", "r");
+  if (!f) return false;
+  unsigned long long v[8] = {};
+  int n = fscanf(f, "cpu %llu %llu %llu %llu %llu %llu %llu %llu", &v[0], &v[1], &v[2], &v[3],
+                 &v[4], &v[5], &v[6], &v[7]);
+  fclose(f);
+  if (n < 5) return false;
+  *idle = v[3] + v[4];  // idle + iowait
+  *total = 0;
+  for (unsigned long long x : v) *total += x;
+  return true;
+}
+
+// How many cores were idle over the last [ms] milliseconds (the load average lags by a
+// minute), or a negative number if unknown.
+double idle_cores(long cores, int ms) {
+  uint64_t idle0, total0, idle1, total1;
+  if (!cpu_times(&idle0, &total0)) return -1;
+  usleep(useconds_t(ms) * 1000);
+  if (!cpu_times(&idle1, &total1) || total1 <= total0) return -1;
+  return double(cores) * double(idle1 - idle0) / double(total1 - total0);
+}
+
 }  // namespace
 
 int run_compare(int argc, char** argv) {
@@ -282,9 +308,11 @@ int run_compare(int argc, char** argv) {
   }
   bool ft_gil = default_gil_enabled(ft_exe);
   // Other processes competing for the cores make the timings noisy (and hide parallelism):
-  // the table says so.
+  // the table says so. Idle cores are sampled over a moment, the load average (JSON only)
+  // describes the last minute.
   long cores_online = sysconf(_SC_NPROCESSORS_ONLN);
   double load_before = load_average();
+  double idle_before = idle_cores(cores_online, 300);
   std::vector<Build> builds = {
       {.name = "minipy",
        .label = "minipy (GIL build)",
@@ -390,9 +418,10 @@ int run_compare(int argc, char** argv) {
     for (size_t i = 0; i < script_args.size(); ++i)
       out += (i ? ", " : "") + json_string(script_args[i]);
     out += fmt::format(
-        "],\n  \"runs\": {},\n  \"cores_online\": {},\n  \"load_average\": {:.2f},\n  "
+        "],\n  \"runs\": {},\n  \"cores_online\": {},\n  \"idle_cores\": {:.2f},\n  "
+        "\"load_average\": {:.2f},\n  "
         "\"builds\": [\n",
-        runs, cores_online, load_before);
+        runs, cores_online, idle_before, load_before);
     for (size_t bi = 0; bi < builds.size(); ++bi) {
       const Build& b = builds[bi];
       const Summary& s = sums[bi];
@@ -461,12 +490,12 @@ int run_compare(int argc, char** argv) {
                          builds[bi].label, w, s.wall, s.cpu, s.cores, s.rss_mib, s.speedup, output);
     }
     out += "\n";
-    if (load_before >= 0) {
-      out += fmt::format("Machine: {} cores, load average {:.2f} before the runs{}\n", cores_online,
-                         load_before,
-                         load_before > 0.5 * double(cores_online)
-                             ? " (other processes compete for the cores: timings are noisy)"
-                             : "");
+    if (idle_before >= 0) {
+      out += fmt::format(
+          "Machine: {} cores, {:.1f} idle just before the runs{}\n", cores_online, idle_before,
+          idle_before < double(cores_online) - 0.5
+              ? " (other processes compete for the cores: timings are noisy, parallelism hidden)"
+              : "");
     }
     if (all_same) {
       out += fmt::format("Output: identical in all {} runs.\n", total);

@@ -82,7 +82,7 @@ def main():
         check("json: parses", False, "%s\n%s" % (e, out))
     if data:
         check("json: keys", {"script", "args", "runs", "builds", "outputs_identical", "first_difference",
-                            "cores_online", "load_average"} <= set(data),
+                            "cores_online", "idle_cores", "load_average"} <= set(data),
               out)
         check("json: args", data.get("args") == ["arg1"], out)
         builds = data.get("builds", [])
