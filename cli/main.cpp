@@ -15,8 +15,10 @@
 #include <iostream>
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "cli/compare.h"
 #include "cli/repl.h"
 #include "compiler/ast.h"
 #include "compiler/compile.h"
@@ -28,6 +30,7 @@
 #include "vm/gil.h"
 #include "vm/interp.h"
 #include "vm/thread_state.h"
+#include "vm/trace.h"
 
 namespace {
 
@@ -95,6 +98,7 @@ int handle_uncaught(rt::Value exc) {
   vm::print_exception(exc);
   flush_all();
   if (rt::isinstance(exc, &rt::exc_KeyboardInterrupt)) {
+    vm::trace_finish();  // an interrupted run's statistics and timeline are the interesting ones
     // As CPython: die of SIGINT so the parent sees the interrupt (shell status 130).
     signal(SIGINT, SIG_DFL);
     kill(getpid(), SIGINT);
@@ -214,6 +218,10 @@ std::string read_stream(std::istream& in) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // `minipy compare ...` is a command of its own (cli/compare.cpp); run a script named
+  // "compare" as ./compare.
+  if (argc > 1 && std::string_view(argv[1]) == "compare")
+    return cli::run_compare(argc - 1, argv + 1);
   Options o;
   std::vector<std::string> opts;
   if (!split_args(argc, argv, opts, o)) return 2;
@@ -225,6 +233,9 @@ int main(int argc, char** argv) {
   app.add_flag("-i", o.interactive, "Start the REPL after running the script (or -c CODE)");
   app.add_option("-X", o.xopts, "Implementation-specific option")->allow_extra_args(false);
   app.footer("usage: minipy [options] [-c CODE | script.py] [args...]\n"
+             "       minipy compare [--runs N] [--json] [--timeline DIR] script.py [args...]\n"
+             "-X gilstats: per-thread GIL statistics at exit to stderr.\n"
+             "-X timeline=FILE.svg or FILE.json: when each thread ran, waited and blocked.\n"
              "With no script and stdin a terminal (or with -i), minipy starts the REPL.");
   std::vector<std::string> cli_args(opts.rbegin(), opts.rend());
   try {
@@ -280,7 +291,14 @@ int main(int argc, char** argv) {
     fprintf(stderr, "%s\n", gil_error.c_str());
     return 1;
   }
-  vm::thread_attach(vm::thread_state_init());
+  std::string trace_error = vm::trace_configure(vm::interp.xoptions, o.has_code ? "-c" : o.script);
+  if (!trace_error.empty()) {
+    fprintf(stderr, "%s\n", trace_error.c_str());
+    return 2;
+  }
+  vm::ThreadState* main_ts = vm::thread_state_init();
+  vm::trace_thread_begin("MainThread");
+  vm::thread_attach(main_ts);
   rt::runtime_init();
   vm::install_signal_handlers();
   int status = repl_only ? 0 : run_source(source, filename, o);
@@ -291,6 +309,7 @@ int main(int argc, char** argv) {
   rt::run_threading_atexits();
   bool daemons_running = rt::wait_for_threads();
   flush_all();
+  vm::trace_finish();
   if (daemons_running) _exit(status);
   return status;
 }

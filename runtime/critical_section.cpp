@@ -22,6 +22,7 @@
 #include <thread>
 
 #include "vm/gil.h"
+#include "vm/trace.h"
 #include "vm/thread_state.h"
 
 namespace rt {
@@ -40,7 +41,6 @@ Bucket& bucket_of(const Object* o) {
 }
 
 thread_local bool tls_resuming = false;           // inside critical_sections_resume
-std::atomic<uint64_t> lock_waits{0};
 
 }  // namespace
 
@@ -52,7 +52,7 @@ void object_lock_slow(Object* o) {
       return;
     __builtin_ia32_pause();
   }
-  lock_waits.fetch_add(1, std::memory_order_relaxed);
+  vm::LockWaitTrace wait_trace;  // -X gilstats / -X timeline: a wait for a per-object lock
   vm::ThreadState* ts = vm::current_thread();
   bool detached = false, suspended = false;
   Bucket& b = bucket_of(o);
@@ -158,7 +158,6 @@ void critical_sections_resume() {
   cs->held_ = true;
 }
 
-uint64_t object_lock_waits() { return lock_waits.load(std::memory_order_relaxed); }
 
 }  // namespace rt
 

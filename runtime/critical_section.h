@@ -119,8 +119,6 @@ class CriticalSection2 : public CriticalSection {
 // Called by vm::thread_detach / thread_attach (vm/gil.h).
 void critical_sections_suspend();
 void critical_sections_resume();
-// Per-object lock waits so far (for -X gilstats).
-uint64_t object_lock_waits();
 
 #else
 

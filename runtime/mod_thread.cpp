@@ -122,8 +122,10 @@ void spawn_thread(std::function<void()> body, bool daemon) {
   }
   auto run = [body = std::move(body), daemon]() {
     vm::ThreadState* ts = vm::thread_state_init();
+    vm::trace_thread_begin();
     vm::thread_attach(ts);
     body();
+    vm::trace_thread_end();
     vm::thread_state_exit();  // detaches
     std::lock_guard<std::mutex> g(g_threads_mutex);
     --(daemon ? g_daemon : g_nondaemon);

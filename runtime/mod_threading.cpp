@@ -16,6 +16,7 @@
 #include "runtime/threads.h"
 #include "vm/interp.h"
 #include "vm/thread_state.h"
+#include "vm/trace.h"
 
 namespace rt {
 
@@ -187,6 +188,7 @@ void thread_bootstrap(Ref self) {
   }
   ctl->cv.notify_all();
   active_set(ident, self.get());
+  vm::trace_thread_name(as_str(t->name)->view());
   try {
     Ref run = Ref::steal(getattr(self.get(), intern("run")));
     decref(call0(run.get()));
@@ -194,6 +196,7 @@ void thread_bootstrap(Ref self) {
     Ref exc = Ref::steal(e.take());
     report_thread_exception(as_str(t->name)->view(), exc.get());
   }
+  vm::trace_thread_name(as_str(t->name)->view());  // it may have been renamed
   active_set(ident, Value::null());
   self = Ref();
   {

@@ -28,6 +28,7 @@
 
 #include "runtime/object.h"
 #include "runtime/refcount.h"
+#include "vm/trace.h"
 
 namespace rt {
 
@@ -49,7 +50,6 @@ struct MergeQueue {
 // The live threads' queues by thread id. Only the slow paths take the lock.
 std::mutex queues_mutex;
 std::unordered_map<uint32_t, MergeQueue> queues;
-std::atomic<uint64_t> merge_count{0};
 
 // Merges [o]'s counts into [shared] (state merged, owner 0) adding [extra]; returns the
 // resulting count. Called by the owner, or by anyone once the owner has exited.
@@ -64,7 +64,7 @@ int64_t explicit_merge(Object* o, int32_t extra) {
                                                          std::memory_order_relaxed));
   atomic_field(o->refcnt).store(0, std::memory_order_relaxed);
   atomic_field(o->owner).store(0, std::memory_order_relaxed);
-  merge_count.fetch_add(1, std::memory_order_relaxed);
+  vm::stats_count_refcount_merge();
   return count;
 }
 
@@ -77,6 +77,7 @@ void refcount_merge_zero_local(Object* o) {
     return;
   }
   atomic_field(o->owner).store(0, std::memory_order_relaxed);
+  vm::stats_count_refcount_merge();
   int32_t desired;
   do {
     desired = shared | kSharedMerged;
@@ -130,6 +131,7 @@ bool unresurrect(Object* o) {
   int32_t shared = atomic_field(o->shared).load(std::memory_order_acquire);
   if (shared == 0) return true;
   atomic_field(o->owner).store(0, std::memory_order_relaxed);
+  vm::stats_count_refcount_merge();
   int32_t desired;
   do {
     desired = shared | kSharedMerged;
@@ -170,7 +172,6 @@ void refcount_thread_exit() {
     if (explicit_merge(o, -1) == 0) dealloc(o);
 }
 
-uint64_t refcount_merges() { return merge_count.load(std::memory_order_relaxed); }
 
 #endif
 

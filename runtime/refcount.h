@@ -18,8 +18,6 @@ void refcount_merge_queued();
 // At thread exit: merges the queue and unregisters the thread (later merges of its objects
 // are done by the threads that queue them).
 void refcount_thread_exit();
-// How many merges happened (for -X gilstats).
-uint64_t refcount_merges();
 #endif
 
 }  // namespace rt

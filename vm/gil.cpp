@@ -56,6 +56,8 @@
 #include <cstdlib>
 #include <mutex>
 
+#include "vm/trace.h"
+
 namespace vm {
 
 #if MINIPY_FREE_THREADED
@@ -87,6 +89,7 @@ std::chrono::microseconds switch_interval() {
 // Takes the GIL; [lock] holds gil.mutex.
 void take_locked(ThreadState* ts, std::unique_lock<std::mutex>& lock) {
   if (gil.locked) {
+    trace_gil_wait_begin();
     ++gil.waiters;
     while (gil.locked) {
       uint64_t saved = gil.switch_number;
@@ -94,6 +97,7 @@ void take_locked(ThreadState* ts, std::unique_lock<std::mutex>& lock) {
       if (timed_out && gil.locked && gil.switch_number == saved) {
         gil.holder->eval_breaker.fetch_or(kBreakGilDrop, std::memory_order_relaxed);
         ++gil.drop_requests;
+        trace_gil_drop_request();
       }
     }
     --gil.waiters;
@@ -102,6 +106,7 @@ void take_locked(ThreadState* ts, std::unique_lock<std::mutex>& lock) {
   gil.holder = ts;
   ++gil.switch_number;
   ts->holds_gil = true;
+  trace_gil_acquired();
   // A request aimed at the previous holder must not make this one drop at once.
   ts->eval_breaker.fetch_and(~uint32_t(kBreakGilDrop), std::memory_order_relaxed);
   gil.switch_cond.notify_all();
@@ -110,6 +115,7 @@ void take_locked(ThreadState* ts, std::unique_lock<std::mutex>& lock) {
 void drop_locked(ThreadState* ts) {
   gil.locked = false;
   ts->holds_gil = false;
+  trace_gil_dropped();
   gil.cond.notify_one();
 }
 
@@ -152,6 +158,7 @@ void gil_yield(ThreadState* ts) {
   std::unique_lock<std::mutex> lock(gil.mutex);
   uint64_t saved = gil.switch_number;
   drop_locked(ts);
+  if (gil.waiters > 0) trace_gil_forced_switch();
   while (gil.waiters > 0 && gil.switch_number == saved) gil.switch_cond.wait(lock);
   take_locked(ts, lock);
 }
@@ -166,6 +173,7 @@ struct World {
   std::condition_variable cond;     // status changes
   bool stopped = false;
   ThreadState* requester = nullptr;
+  std::chrono::steady_clock::time_point started;  // of the current stop (-X gilstats)
 };
 World world;
 
@@ -249,6 +257,7 @@ void stop_the_world() {
     thread_attach(ts);
   }
   std::unique_lock<std::mutex> lock(world.mutex);
+  world.started = std::chrono::steady_clock::now();
   world.stopped = true;
   world.requester = ts;
   for (;;) {
@@ -269,8 +278,10 @@ void stop_the_world() {
 
 void start_the_world() {
   if (gil_enabled()) return;
+  std::chrono::nanoseconds paused;
   {
     std::lock_guard<std::mutex> lock(world.mutex);
+    paused = std::chrono::steady_clock::now() - world.started;
     ThreadState* ts = world.requester;
     for_each_thread_state([&](ThreadState* other) {
       if (other != ts) other->status.store(kDetached, std::memory_order_release);
@@ -280,6 +291,7 @@ void start_the_world() {
   }
   world.cond.notify_all();
   world.stw_mutex.unlock();
+  stats_stop_the_world(static_cast<uint64_t>(paused.count()));
 }
 
 GilStats gil_stats() {

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "vm/thread_state.h"
+#include "vm/trace.h"
 
 namespace vm {
 
@@ -57,8 +58,10 @@ class GilRelease {
  public:
   GilRelease() {
     if (gil_enabled() || MINIPY_FREE_THREADED) release();
+    trace_block_begin();
   }
   ~GilRelease() {
+    trace_block_end(ts_ != nullptr && gil_enabled());
     if (ts_) thread_attach(ts_);
   }
   GilRelease(const GilRelease&) = delete;
