@@ -50,9 +50,9 @@ inline AttrCache& attr_cache_at(Code* co, size_t idx) { return cache_array(co, &
 // LoadGlobal's cache: the value found for the name while the globals and builtins dicts had
 // the recorded versions (every mutation of a dict changes its version, so a hit needs no
 // lookup). GIL build: any value, borrowed from the dict that holds it. Free-threaded build:
-// only values that need no reference counting (unboxed, or immortal: builtins, functions and
-// classes defined at module level, modules), so a hit touches no shared cache line but the
-// cache entry's; the entry is a seqlock ([seq] odd while a thread writes it), since threads
+// only values that need no reference counting once threads run (unboxed, immortal, or
+// deferred: builtins, functions and classes defined at module level, modules), so a hit
+// touches no shared cache line but the cache entry's; the entry is a seqlock ([seq] odd while a thread writes it), since threads
 // running the same code fill it concurrently.
 struct GlobalCache {
   uint32_t seq;
@@ -100,7 +100,9 @@ inline rt::Value global_cache_get(const GlobalCache& c, const rt::Dict* globals,
 // Records [v], found by a lookup that started when the dicts had versions [gv] and [bv].
 inline void global_cache_fill(GlobalCache& c, const rt::Dict* globals, uint64_t gv, uint64_t bv, rt::Value v) {
 #if MINIPY_FREE_THREADED
-  if (v.is_obj() && !rt::is_immortal(v.as_obj())) return;
+  // Immortal, or deferred: counted only while one thread runs (it becomes immortal when the
+  // first thread starts, runtime/object.h), so a borrowed cached value stays safe either way.
+  if (v.is_obj() && !rt::is_immortal(v.as_obj()) && !(v.as_obj()->gc_bits & rt::kGcDeferred)) return;
   std::atomic_ref<uint32_t> seq(c.seq);
   uint32_t s = seq.load(std::memory_order_relaxed);
   if ((s & 1) || !seq.compare_exchange_strong(s, s + 1, std::memory_order_acquire)) return;
