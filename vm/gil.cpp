@@ -171,7 +171,10 @@ struct World {
   std::mutex stw_mutex;             // one stop-the-world at a time
   std::mutex mutex;                 // guards [stopped] and status waits
   std::condition_variable cond;     // status changes
-  bool stopped = false;
+  // Set (under [mutex]) while a thread stops the world. Also read without the mutex by
+  // detaching threads, so that a detach costs no shared lock when nobody is stopping the world
+  // (the stopper polls every millisecond besides, so a missed notification only delays it).
+  std::atomic<bool> stopped{false};
   ThreadState* requester = nullptr;
   std::chrono::steady_clock::time_point started;  // of the current stop (-X gilstats)
 };
@@ -192,9 +195,10 @@ void thread_attach_status(ThreadState* ts) {
 }
 
 void thread_status_changed() {
+  if (!world.stopped.load(std::memory_order_seq_cst)) return;
   {
     std::lock_guard<std::mutex> lock(world.mutex);
-    if (!world.stopped) return;
+    if (!world.stopped.load(std::memory_order_relaxed)) return;
   }
   world.cond.notify_all();  // a stop-the-world is waiting for this thread
 }
@@ -214,7 +218,7 @@ void thread_detach(ThreadState* ts) {
 #if MINIPY_FREE_THREADED
   if (!gil_enabled()) {
     rt::critical_sections_suspend();
-    ts->status.store(kDetached, std::memory_order_release);
+    ts->status.store(kDetached, std::memory_order_seq_cst);
     thread_status_changed();
     return;
   }
