@@ -42,6 +42,14 @@ size_t field_offset(M T::*member) {
 // The version tag of [t] for attribute caches, assigning a fresh one if it has none; 0 when
 // tags are exhausted (then nothing about [t] may be cached).
 uint32_t type_version(Type* t);
+// [t]'s current tag without assigning one (0 if none), for comparing with a cached tag.
+inline uint32_t type_version_tag(const Type* t) {
+#if MINIPY_FREE_THREADED
+  return std::atomic_ref<const uint32_t>(t->version).load(std::memory_order_acquire);
+#else
+  return t->version;
+#endif
+}
 // Invalidates the version tags of [t] and of every class deriving from it: call after any
 // change to [t]'s dict or bases.
 void type_modified(Type* t);

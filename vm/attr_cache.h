@@ -6,7 +6,10 @@
 //   LoadMethod: the function found on the class (borrowed: the class dict holds it while the
 //     version tag is unchanged), used when the instance dict does not shadow it.
 // The version tag check also guarantees that no data descriptor (property) of that name
-// appeared on the class. Free-threaded builds must not use these caches unsynchronised.
+// appeared on the class. In the free-threaded build an entry is a seqlock (threads running the
+// same code fill it concurrently), a LoadAttr/StoreAttr hit reads the instance dict inside its
+// critical section, and LoadMethod caches only functions that need no counting once threads
+// run (defined in a class body: deferred, runtime/object.h).
 #pragma once
 
 #include <atomic>
@@ -16,14 +19,20 @@
 
 namespace vm {
 
-// The attribute caches are compiled out of the free-threaded build: an entry is two words
-// that threads would write concurrently, and a hit reads the instance dict without its lock.
-constexpr bool kAttrCaches = !MINIPY_FREE_THREADED;
-
 struct AttrCache {
+#if MINIPY_FREE_THREADED
+  uint32_t seq;      // a seqlock, as GlobalCache's below: odd while a thread writes the entry
+#endif
   uint32_t version;  // the class's version tag when filled; 0: empty
   uint32_t index;    // LoadAttr/StoreAttr: the entry index in the instance dict
   rt::Value descr;   // LoadMethod: the method found on the class (borrowed)
+};
+
+// A consistent copy of an AttrCache entry.
+struct AttrCacheEntry {
+  uint32_t version;
+  uint32_t index;
+  rt::Value descr;
 };
 
 // The per-instruction array [slot] of [co], allocated on first use. Threads of the
@@ -116,6 +125,40 @@ inline void global_cache_fill(GlobalCache& c, const rt::Dict* globals, uint64_t 
   c.globals_version = gv;
   c.builtins_version = bv;
   c.value = v;
+#endif
+}
+
+// Reads [c]: false if it is empty (or being written by another thread).
+inline bool attr_cache_read(const AttrCache& c, AttrCacheEntry* out) {
+#if MINIPY_FREE_THREADED
+  uint32_t s1 = std::atomic_ref<const uint32_t>(c.seq).load(std::memory_order_acquire);
+  if (s1 & 1) return false;
+  out->version = acquire_load(c.version);
+  out->index = acquire_load(c.index);
+  out->descr = acquire_load(c.descr);
+  if (std::atomic_ref<const uint32_t>(c.seq).load(std::memory_order_relaxed) != s1) return false;
+#else
+  out->version = c.version;
+  out->index = c.index;
+  out->descr = c.descr;
+#endif
+  return out->version != 0;
+}
+
+// Writes [c] (version 0 empties it); skipped if another thread is writing it.
+inline void attr_cache_write(AttrCache& c, uint32_t version, uint32_t index, rt::Value descr) {
+#if MINIPY_FREE_THREADED
+  std::atomic_ref<uint32_t> seq(c.seq);
+  uint32_t s = seq.load(std::memory_order_relaxed);
+  if ((s & 1) || !seq.compare_exchange_strong(s, s + 1, std::memory_order_acquire)) return;
+  release_store(c.version, version);
+  release_store(c.index, index);
+  release_store(c.descr, descr);
+  seq.store(s + 2, std::memory_order_release);
+#else
+  c.version = version;
+  c.index = index;
+  c.descr = descr;
 #endif
 }
 

@@ -798,12 +798,18 @@ Value eval(ThreadState* ts, Frame* frame, Value* sp0, Value throw_exc) {
       CASE(LoadAttr) {
         Value obj = sp[-1];
         AttrCache& c = attr_cache_at(co, ip - code_start - 1);
-        if (kAttrCaches && obj.is_obj() && c.version == obj.as_obj()->type->version && c.version != 0) {
+        AttrCacheEntry e;
+        bool type_hit = obj.is_obj() && attr_cache_read(c, &e) && e.version == rt::type_version_tag(obj.as_obj()->type);
+        if (type_hit) {
           Dict* d = *rt::instance_dict_slot(obj);
-          if (d != nullptr && c.index < d->nentries) {
-            rt::DictEntry& e = d->entries[c.index];
-            if (e.key == co->names->items()[ARG]) {
-              Value v = incref_v(e.value);
+          if (d != nullptr) {
+            Value v = Value::null();
+            {
+              rt::CriticalSection cs(d);
+              if (e.index < d->nentries && d->entries[e.index].key == co->names->items()[ARG])
+                v = incref_v(d->entries[e.index].value);
+            }
+            if (!v.is_null()) {
               rt::decref(obj);
               sp[-1] = v;
               DISPATCH();
@@ -811,8 +817,7 @@ Value eval(ThreadState* ts, Frame* frame, Value* sp0, Value throw_exc) {
           }
         }
         Value r = rt::getattr(obj, NAME(ARG));
-        if (kAttrCaches && obj.is_obj() && (obj.as_obj()->type->flags & rt::kTypeHeapType) &&
-            c.version != obj.as_obj()->type->version)
+        if (!type_hit && obj.is_obj() && (obj.as_obj()->type->flags & rt::kTypeHeapType))
           attr_cache_fill_dict(c, obj, NAME(ARG));
         rt::decref(obj);
         sp[-1] = r;
@@ -821,14 +826,23 @@ Value eval(ThreadState* ts, Frame* frame, Value* sp0, Value throw_exc) {
       CASE(StoreAttr) {
         Value obj = sp[-1];
         AttrCache& c = attr_cache_at(co, ip - code_start - 1);
-        if (kAttrCaches && obj.is_obj() && c.version == obj.as_obj()->type->version && c.version != 0) {
+        AttrCacheEntry e;
+        bool type_hit = obj.is_obj() && attr_cache_read(c, &e) && e.version == rt::type_version_tag(obj.as_obj()->type);
+        if (type_hit) {
           Dict* d = *rt::instance_dict_slot(obj);
-          if (d != nullptr && c.index < d->nentries) {
-            rt::DictEntry& e = d->entries[c.index];
-            if (e.key == co->names->items()[ARG]) {
-              Value old = e.value;
-              e.value = sp[-2];
-              rt::dict_bump_version(d);
+          if (d != nullptr) {
+            Value old = Value::null();
+            bool stored = false;
+            {
+              rt::CriticalSection cs(d);
+              if (e.index < d->nentries && d->entries[e.index].key == co->names->items()[ARG]) {
+                old = d->entries[e.index].value;
+                d->entries[e.index].value = sp[-2];
+                rt::dict_bump_version(d);
+                stored = true;
+              }
+            }
+            if (stored) {
               sp -= 2;
               rt::decref(old);
               rt::decref(obj);
@@ -837,8 +851,7 @@ Value eval(ThreadState* ts, Frame* frame, Value* sp0, Value throw_exc) {
           }
         }
         rt::setattr(obj, NAME(ARG), sp[-2]);
-        if (kAttrCaches && obj.is_obj() && (obj.as_obj()->type->flags & rt::kTypeHeapType) &&
-            c.version != obj.as_obj()->type->version)
+        if (!type_hit && obj.is_obj() && (obj.as_obj()->type->flags & rt::kTypeHeapType))
           attr_cache_fill_dict(c, obj, NAME(ARG));
         rt::decref(obj);
         rt::decref(sp[-2]);
@@ -868,8 +881,9 @@ Value eval(ThreadState* ts, Frame* frame, Value* sp0, Value throw_exc) {
           // A method of a class: [function, self] without a bound method, unless the
           // instance dict shadows it. The inline cache remembers the function.
           AttrCache& c = attr_cache_at(co, ip - code_start - 1);
-          Value d = kAttrCaches && c.version == t->version && c.version != 0 ? c.descr
-                                                                             : attr_cache_fill_method(c, obj, name);
+          AttrCacheEntry e;
+          Value d = attr_cache_read(c, &e) && e.version == rt::type_version_tag(t) ? e.descr
+                                                                                   : attr_cache_fill_method(c, obj, name);
           if (!d.is_null()) {
             Dict* idict = *rt::instance_dict_slot(obj);
             if (idict == nullptr || rt::dict_get_str(idict, name).is_null()) {
