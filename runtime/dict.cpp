@@ -166,8 +166,16 @@ Dict* dict_new() { return alloc_object<Dict>(&dict_type); }
 
 Dict* dict_alloc(Type* t) { return alloc_instance<Dict>(t); }
 
+// dict_get and dict_get_str without the critical section (the callers below take it once).
+static Value get_unlocked(Dict* d, Value key);
+static Value get_str_unlocked(Dict* d, Str* key);
+
 Value dict_get(Dict* d, Value key) {
   CriticalSection cs(d);
+  return get_unlocked(d, key);
+}
+
+static Value get_unlocked(Dict* d, Value key) {
   if (d->used == 0) {
     if (!key.is_int() && !exact_str(key)) hash(key);  // unhashable keys still raise
     return Value::null();
@@ -179,6 +187,10 @@ Value dict_get(Dict* d, Value key) {
 // Looks a str up: pointer equality (interned keys) first, then content.
 Value dict_get_str(Dict* d, Str* key) {
   CriticalSection cs(d);
+  return get_str_unlocked(d, key);
+}
+
+static Value get_str_unlocked(Dict* d, Str* key) {
   if (d->used == 0) return Value::null();
   int64_t hash = str_hash(key);
   size_t mask = (size_t(1) << d->log2_index) - 1;
@@ -195,7 +207,7 @@ Value dict_get_str(Dict* d, Str* key) {
         if (exact_str(e->key)) {
           if (str_equal(as_str(e->key), key)) return e->value;
         } else {
-          return dict_get(d, kv);
+          return get_unlocked(d, kv);
         }
       }
     }
@@ -206,14 +218,14 @@ Value dict_get_str(Dict* d, Str* key) {
 
 Value dict_get_ref(Dict* d, Value key) {
   CriticalSection cs(d);
-  Value v = dict_get(d, key);
+  Value v = get_unlocked(d, key);
   incref(v);
   return v;
 }
 
 Value dict_get_str_ref(Dict* d, Str* key) {
   CriticalSection cs(d);
-  Value v = dict_get_str(d, key);
+  Value v = get_str_unlocked(d, key);
   incref(v);
   return v;
 }
