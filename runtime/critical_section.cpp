@@ -48,7 +48,7 @@ void object_lock_slow(Object* o) {
   std::atomic_ref<uint8_t> m = atomic_field(o->mutex);
   // Critical sections are short (an append, a dict store): spin a while before parking, which
   // costs system calls and a detach.
-  for (int i = 0; i < 1000; ++i) {
+  for (int i = 0; i < 200; ++i) {
     uint8_t v = m.load(std::memory_order_relaxed);
     if (!(v & kMutexLocked) && m.compare_exchange_weak(v, v | kMutexLocked, std::memory_order_acquire))
       return;
