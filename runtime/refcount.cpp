@@ -70,12 +70,12 @@ int64_t explicit_merge(Object* o, int32_t extra) {
 
 }  // namespace
 
-void refcount_merge_zero_local(Object* o) {
+// The owner's local count reached zero. Returns true if no reference is left at all (the
+// caller deallocates); otherwise hands the object to the shared count (owner 0, merged), whose
+// last decrement will free it.
+static bool local_count_reached_zero(Object* o) {
   int32_t shared = atomic_field(o->shared).load(std::memory_order_acquire);
-  if (shared == 0) {
-    dealloc(o);  // no other thread holds a reference
-    return;
-  }
+  if (shared == 0) return true;  // no other thread holds a reference
   atomic_field(o->owner).store(0, std::memory_order_relaxed);
   vm::stats_count_refcount_merge();
   int32_t desired;
@@ -83,7 +83,11 @@ void refcount_merge_zero_local(Object* o) {
     desired = shared | kSharedMerged;
   } while (!atomic_field(o->shared).compare_exchange_weak(shared, desired, std::memory_order_acq_rel,
                                                          std::memory_order_relaxed));
-  if (desired == kSharedMerged) dealloc(o);
+  return desired == kSharedMerged;
+}
+
+void refcount_merge_zero_local(Object* o) {
+  if (local_count_reached_zero(o)) dealloc(o);
 }
 
 void refcount_decref_shared(Object* o) {
@@ -128,16 +132,7 @@ bool unresurrect(Object* o) {
   uint32_t local = atomic_field(o->refcnt).load(std::memory_order_relaxed) - 1;
   atomic_field(o->refcnt).store(local, std::memory_order_relaxed);
   if (local != 0) return false;
-  int32_t shared = atomic_field(o->shared).load(std::memory_order_acquire);
-  if (shared == 0) return true;
-  atomic_field(o->owner).store(0, std::memory_order_relaxed);
-  vm::stats_count_refcount_merge();
-  int32_t desired;
-  do {
-    desired = shared | kSharedMerged;
-  } while (!atomic_field(o->shared).compare_exchange_weak(shared, desired, std::memory_order_acq_rel,
-                                                         std::memory_order_relaxed));
-  return desired == kSharedMerged;
+  return local_count_reached_zero(o);
 }
 
 void refcount_thread_start(uint32_t id, std::atomic<uint32_t>* eval_breaker, uint32_t breaker_bit) {
