@@ -680,6 +680,11 @@ void defer_refcount(Object* o) {
   }
 }
 
+void defer_function_refcount(Object* o) {
+  if (!immortalize_deferred.load(std::memory_order_acquire) && (o->gc_bits & kGcHasHead))
+    o->gc_bits |= kGcDeferred;
+}
+
 void gc_immortalize_deferred() {
   if (immortalize_deferred.exchange(true)) return;
   for (GcList* l : all_lists(false)) {

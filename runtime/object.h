@@ -166,10 +166,15 @@ inline void cached_hash_store(int64_t& field, int64_t h) {
 // shared count (as CPython 3.13t does with its objects that use deferred reference counting;
 // their memory is kept until exit). Until then they are counted and collected as usual, so
 // single-threaded programs behave the same in both builds. No-op in the GIL build.
+// defer_function_refcount: the same for functions, except that once threads run it leaves
+// new ones counted: a loop at module level may create functions without bound, and immortal
+// ones would never be freed.
 #if MINIPY_FREE_THREADED
 void defer_refcount(Object* o);
+void defer_function_refcount(Object* o);
 #else
 inline void defer_refcount(Object*) {}
+inline void defer_function_refcount(Object*) {}
 #endif
 
 // A dealloc slot that must run code which may take new references to the dying object

@@ -70,7 +70,7 @@ Str* local_name(Code* co, uint32_t i) {
 
 [[noreturn]] __attribute__((noinline)) void name_error(Str* name) { raise_name_error(name); }
 
-// Globals then builtins; borrowed.
+// Globals then builtins; a new reference.
 inline Value lookup_global(Frame* f, Str* name) {
   Value v = rt::dict_get_str_ref(f->globals, name);
   if (v.is_null()) v = rt::dict_get_str_ref(f->builtins, name);
@@ -1421,7 +1421,7 @@ Value eval(ThreadState* ts, Frame* frame, Value* sp0, Value throw_exc) {
           fn->kwdefaults = d == rt::None() ? (rt::decref(d), nullptr) : d.as<Dict>();
         }
         if (flags & 8) fn->closure = (*--sp).as<Tuple>();
-        if (co->flags & kCoModule) rt::defer_refcount(fn);  // module or class level
+        if (co->flags & kCoModule) rt::defer_function_refcount(fn);  // module or class level
         *sp++ = Value::from_obj(fn);
         DISPATCH();
       }
