@@ -1674,19 +1674,23 @@ Value eval(ThreadState* ts, Frame* frame, Value* sp0, Value throw_exc) {
         DISPATCH();
       }
       CASE(BeforeWith) {
-        Value mgr = sp[-1];
-        Ref enter = Ref::steal(lookup_special(mgr, "__enter__"));
-        if (!enter)
-          rt::raise_fmt(&rt::exc_TypeError, "'{}' object does not support the context manager protocol",
-                        rt::type_name(mgr));
-        Value exit = lookup_special(mgr, "__exit__");
-        if (exit.is_null())
-          rt::raise_fmt(&rt::exc_TypeError,
-                        "'{}' object does not support the context manager protocol (missed __exit__ method)",
-                        rt::type_name(mgr));
-        sp[-1] = exit;
-        rt::decref(mgr);
-        *sp++ = rt::call0(enter.get());
+        // The Ref must die before DISPATCH: a computed goto leaves the scope without running
+        // destructors (tests/with/no_leak).
+        {
+          Value mgr = sp[-1];
+          Ref enter = Ref::steal(lookup_special(mgr, "__enter__"));
+          if (!enter)
+            rt::raise_fmt(&rt::exc_TypeError, "'{}' object does not support the context manager protocol",
+                          rt::type_name(mgr));
+          Value exit = lookup_special(mgr, "__exit__");
+          if (exit.is_null())
+            rt::raise_fmt(&rt::exc_TypeError,
+                          "'{}' object does not support the context manager protocol (missed __exit__ method)",
+                          rt::type_name(mgr));
+          sp[-1] = exit;
+          rt::decref(mgr);
+          *sp++ = rt::call0(enter.get());
+        }
         DISPATCH();
       }
       CASE(WithExceptStart) {
