@@ -535,6 +535,9 @@ Value eval(ThreadState* ts, Frame* frame, Value* sp0 = nullptr, Value throw_exc 
 
 // ---- the loop ----------------------------------------------------------------------------
 
+// A handler must not reach DISPATCH with an RAII object (Ref, CriticalSection, vector) alive
+// in an enclosing scope: the computed goto leaves that scope without running its destructor.
+// Such objects live in an inner block that ends before DISPATCH.
 #define ARG (word >> 8)
 #if MINIPY_COMPUTED_GOTO
 #define CASE(op) L_##op:
