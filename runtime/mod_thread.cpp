@@ -66,19 +66,31 @@ void lock_released(std::unique_lock<std::mutex>& lock) {
 }
 
 bool NativeLock::acquire(Seconds timeout) {
+  // Held briefly by another thread (a `with lock:` around a few operations): spin first.
+  for (int i = 0; i < 100; ++i) {
+    if (try_acquire()) return true;
+    __builtin_ia32_pause();
+  }
+  if (timeout == 0) return false;
   std::unique_lock<std::mutex> lock(m_);
-  if (!wait_released(cv_, lock, timeout, [this] { return !locked_; })) return false;
-  locked_ = true;
-  return true;
+  // Marks the lock contended while trying to take it, so that its holder's release wakes us.
+  // wait_released evaluates the predicate more than once: remember the success.
+  bool taken = false;
+  return wait_released(cv_, lock, timeout, [this, &taken] {
+    if (!taken) taken = state_.exchange(kContended, std::memory_order_acquire) == kUnlocked;
+    return taken;
+  });
 }
 
 bool NativeLock::release() {
-  {
-    std::lock_guard<std::mutex> g(m_);
-    if (!locked_) return false;
-    locked_ = false;
+  int prev = state_.exchange(kUnlocked, std::memory_order_release);
+  if (prev == kUnlocked) return false;
+  if (prev == kContended) {
+    // A waiter checks the state and sleeps while holding [m_]: taking it here means the waiter
+    // is either asleep (and gets the notification) or has not looked yet (and will see it).
+    { std::lock_guard<std::mutex> g(m_); }
+    cv_.notify_all();
   }
-  cv_.notify_one();
   return true;
 }
 

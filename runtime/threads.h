@@ -3,6 +3,7 @@
 // release the GIL while they wait and never spin), and waiting for threads at exit.
 #pragma once
 
+#include <atomic>
 #include <condition_variable>
 #include <functional>
 #include <mutex>
@@ -24,28 +25,28 @@ bool wait_released(std::condition_variable& cv, std::unique_lock<std::mutex>& lo
 // the mutex may run Python code (and wait for the GIL) without a deadlock.
 void lock_released(std::unique_lock<std::mutex>& lock);
 
-// A lock that any thread may release (unlike std::mutex), as Python's Lock.
+// A lock that any thread may release (unlike std::mutex), as Python's Lock. The state is one
+// atomic word, so an uncontended acquire or release is one atomic instruction; [m_] and [cv_]
+// serve only threads that must wait (state 2: "locked, and someone may be waiting", which makes
+// the release wake them).
 class NativeLock {
  public:
   bool try_acquire() {
-    std::lock_guard<std::mutex> g(m_);
-    if (locked_) return false;
-    locked_ = true;
-    return true;
+    int expected = kUnlocked;
+    return state_.compare_exchange_strong(expected, kLocked, std::memory_order_acquire,
+                                          std::memory_order_relaxed);
   }
   // Blocks (GIL released) up to [timeout]; false if it timed out.
   bool acquire(Seconds timeout);
   // False if the lock was not held.
   bool release();
-  bool locked() {
-    std::lock_guard<std::mutex> g(m_);
-    return locked_;
-  }
+  bool locked() { return state_.load(std::memory_order_relaxed) != kUnlocked; }
 
  private:
+  static constexpr int kUnlocked = 0, kLocked = 1, kContended = 2;
+  std::atomic<int> state_{kUnlocked};
   std::mutex m_;
   std::condition_variable cv_;
-  bool locked_ = false;
 };
 
 // Parses a timeout argument: null or None -> -1 (forever); a number >= 0; otherwise

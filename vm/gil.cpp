@@ -184,12 +184,22 @@ World world;
 
 void thread_attach_status(ThreadState* ts) {
 #if MINIPY_FREE_THREADED
-  int expected = kDetached;
-  while (!ts->status.compare_exchange_strong(expected, kAttached, std::memory_order_acquire)) {
+  for (;;) {
+    // A thread that the stopper has not suspended (one that registered after it looked, such
+    // as a thread starting up) must not attach while the world is stopped either. The stopper
+    // itself may (code run by the collector can block and re-attach).
+    if (world.stopped.load(std::memory_order_seq_cst)) {
+      std::unique_lock<std::mutex> lock(world.mutex);
+      if (world.stopped.load(std::memory_order_relaxed) && world.requester != ts) {
+        world.cond.wait(lock, [ts] { return !world.stopped.load(std::memory_order_relaxed) || world.requester == ts; });
+        continue;
+      }
+    }
+    int expected = kDetached;
+    if (ts->status.compare_exchange_strong(expected, kAttached, std::memory_order_seq_cst)) return;
     // Suspended by a stop-the-world: wait until it is over.
     std::unique_lock<std::mutex> lock(world.mutex);
     world.cond.wait(lock, [ts] { return ts->status.load(std::memory_order_acquire) != kSuspended; });
-    expected = kDetached;
   }
 #endif
 }
