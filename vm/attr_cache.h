@@ -61,8 +61,8 @@ inline AttrCache& attr_cache_at(Code* co, size_t idx) { return cache_array(co, &
 // lookup). GIL build: any value, borrowed from the dict that holds it. Free-threaded build:
 // only values that need no reference counting once threads run (unboxed, immortal, or
 // deferred: builtins, functions and classes defined at module level, modules), so a hit
-// touches no shared cache line but the cache entry's; the entry is a seqlock ([seq] odd while a thread writes it), since threads
-// running the same code fill it concurrently.
+// touches no shared cache line but the cache entry's; the entry is a seqlock ([seq] odd while
+// a thread writes it), since threads running the same code fill it concurrently.
 struct GlobalCache {
   uint32_t seq;
   const rt::Dict* globals;  // null: empty
