@@ -463,25 +463,20 @@ void gc_collect_scheduled() {
   if (enabled() && threshold() > 0) gc_collect();
 }
 
-int64_t gc_get_count() {
+// The sum of one counter over every list, each read under its lock.
+static int64_t sum_over_lists(int64_t GcList::*counter) {
   int64_t n = 0;
   for (GcList* l : all_lists(true)) {
     l->lock();
-    n += l->count;
+    n += l->*counter;
     l->unlock();
   }
   return n;
 }
 
-int64_t gc_tracked_count() {
-  int64_t n = 0;
-  for (GcList* l : all_lists(true)) {
-    l->lock();
-    n += l->tracked;
-    l->unlock();
-  }
-  return n;
-}
+int64_t gc_get_count() { return sum_over_lists(&GcList::count); }
+
+int64_t gc_tracked_count() { return sum_over_lists(&GcList::tracked); }
 
 #else  // !MINIPY_FREE_THREADED
 
