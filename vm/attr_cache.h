@@ -85,17 +85,37 @@ template <class T>
 inline void release_store(T& field, T v) {
   std::atomic_ref<T>(field).store(v, std::memory_order_release);
 }
+
+// The seqlock protocol of both caches. A reader takes [*start] from seq_read_begin (false: a
+// write is in progress), copies the fields with acquire_load, and keeps the copy only if
+// seq_read_valid. A writer that gets true from seq_write_begin stores the fields with
+// release_store, then calls seq_write_end; false means another thread is writing: skip.
+inline bool seq_read_begin(const uint32_t& seq, uint32_t* start) {
+  *start = std::atomic_ref<const uint32_t>(seq).load(std::memory_order_acquire);
+  return (*start & 1) == 0;
+}
+inline bool seq_read_valid(const uint32_t& seq, uint32_t start) {
+  return std::atomic_ref<const uint32_t>(seq).load(std::memory_order_relaxed) == start;
+}
+inline bool seq_write_begin(uint32_t& seq, uint32_t* start) {
+  std::atomic_ref<uint32_t> ref(seq);
+  *start = ref.load(std::memory_order_relaxed);
+  return (*start & 1) == 0 && ref.compare_exchange_strong(*start, *start + 1, std::memory_order_acquire);
+}
+inline void seq_write_end(uint32_t& seq, uint32_t start) {
+  std::atomic_ref<uint32_t>(seq).store(start + 2, std::memory_order_release);
+}
 #endif
 
 // The cached value (borrowed), or null on a miss.
 inline rt::Value global_cache_get(const GlobalCache& c, const rt::Dict* globals, const rt::Dict* builtins) {
 #if MINIPY_FREE_THREADED
-  uint32_t s1 = std::atomic_ref<const uint32_t>(c.seq).load(std::memory_order_acquire);
-  if (s1 & 1) return rt::Value::null();
+  uint32_t start;
+  if (!seq_read_begin(c.seq, &start)) return rt::Value::null();
   const rt::Dict* g = acquire_load(c.globals);
   uint64_t gv = acquire_load(c.globals_version), bv = acquire_load(c.builtins_version);
   rt::Value v = acquire_load(c.value);
-  if (std::atomic_ref<const uint32_t>(c.seq).load(std::memory_order_relaxed) != s1) return rt::Value::null();
+  if (!seq_read_valid(c.seq, start)) return rt::Value::null();
 #else
   const rt::Dict* g = c.globals;
   uint64_t gv = c.globals_version, bv = c.builtins_version;
@@ -112,14 +132,13 @@ inline void global_cache_fill(GlobalCache& c, const rt::Dict* globals, uint64_t 
   // Immortal, or deferred: counted only while one thread runs (it becomes immortal when the
   // first thread starts, runtime/object.h), so a borrowed cached value stays safe either way.
   if (v.is_obj() && !rt::is_immortal(v.as_obj()) && !(v.as_obj()->gc_bits & rt::kGcDeferred)) return;
-  std::atomic_ref<uint32_t> seq(c.seq);
-  uint32_t s = seq.load(std::memory_order_relaxed);
-  if ((s & 1) || !seq.compare_exchange_strong(s, s + 1, std::memory_order_acquire)) return;
+  uint32_t start;
+  if (!seq_write_begin(c.seq, &start)) return;
   release_store(c.globals, globals);
   release_store(c.globals_version, gv);
   release_store(c.builtins_version, bv);
   release_store(c.value, v);
-  seq.store(s + 2, std::memory_order_release);
+  seq_write_end(c.seq, start);
 #else
   c.globals = globals;
   c.globals_version = gv;
@@ -131,12 +150,12 @@ inline void global_cache_fill(GlobalCache& c, const rt::Dict* globals, uint64_t 
 // Reads [c]: false if it is empty (or being written by another thread).
 inline bool attr_cache_read(const AttrCache& c, AttrCacheEntry* out) {
 #if MINIPY_FREE_THREADED
-  uint32_t s1 = std::atomic_ref<const uint32_t>(c.seq).load(std::memory_order_acquire);
-  if (s1 & 1) return false;
+  uint32_t start;
+  if (!seq_read_begin(c.seq, &start)) return false;
   out->version = acquire_load(c.version);
   out->index = acquire_load(c.index);
   out->descr = acquire_load(c.descr);
-  if (std::atomic_ref<const uint32_t>(c.seq).load(std::memory_order_relaxed) != s1) return false;
+  if (!seq_read_valid(c.seq, start)) return false;
 #else
   out->version = c.version;
   out->index = c.index;
@@ -148,13 +167,12 @@ inline bool attr_cache_read(const AttrCache& c, AttrCacheEntry* out) {
 // Writes [c] (version 0 empties it); skipped if another thread is writing it.
 inline void attr_cache_write(AttrCache& c, uint32_t version, uint32_t index, rt::Value descr) {
 #if MINIPY_FREE_THREADED
-  std::atomic_ref<uint32_t> seq(c.seq);
-  uint32_t s = seq.load(std::memory_order_relaxed);
-  if ((s & 1) || !seq.compare_exchange_strong(s, s + 1, std::memory_order_acquire)) return;
+  uint32_t start;
+  if (!seq_write_begin(c.seq, &start)) return;
   release_store(c.version, version);
   release_store(c.index, index);
   release_store(c.descr, descr);
-  seq.store(s + 2, std::memory_order_release);
+  seq_write_end(c.seq, start);
 #else
   c.version = version;
   c.index = index;
