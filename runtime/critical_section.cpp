@@ -114,14 +114,17 @@ void CriticalSection::begin(Object* a, Object* b) {
   a_ = a;
   b_ = b;
   prev_ = tls_cs_top;
-  lock_all();
+  if (object_locks_on.load(std::memory_order_acquire))
+    lock_all();
+  else
+    lockless_ = true;
   held_ = true;
   tls_cs_top = this;
 }
 
 void CriticalSection::end() {
   if (a_ == nullptr) return;
-  if (held_) unlock_all();
+  if (held_ && !lockless_) unlock_all();
   held_ = false;
   tls_cs_top = prev_;
   if (prev_ != nullptr && !prev_->held_) {
@@ -131,6 +134,20 @@ void CriticalSection::end() {
     prev_->held_ = true;
   }
 }
+
+void object_locks_enable() {
+  if (vm::gil_enabled() || object_locks_on.load(std::memory_order_relaxed)) return;
+  object_locks_on.store(true, std::memory_order_release);
+  // The caller is the only thread: nobody else holds or waits for these locks.
+  for (CriticalSection* cs = tls_cs_top; cs != nullptr; cs = cs->prev_) {
+    if (cs->lockless_) {
+      cs->lock_all();
+      cs->lockless_ = false;
+    }
+  }
+}
+
+void object_locks_disable() { object_locks_on.store(false, std::memory_order_release); }
 
 void CriticalSection::lock_all() {
   object_lock(a_);
@@ -144,7 +161,7 @@ void CriticalSection::unlock_all() {
 
 void critical_sections_suspend() {
   for (CriticalSection* cs = tls_cs_top; cs != nullptr; cs = cs->prev_) {
-    if (cs->held_) {
+    if (cs->held_ && !cs->lockless_) {
       cs->unlock_all();
       cs->held_ = false;
     }

@@ -4,6 +4,12 @@
 //
 //   rt::CriticalSection cs(list);        // locks [list] for the scope
 //   rt::CriticalSection2 cs(a, b);       // two objects, locked in address order
+//   rt::LeafCriticalSection cs(list);    // a section that runs no Python code and never blocks
+//
+// While the process runs one thread (and with -X gil=1), no lock is taken at all: a section
+// only records what it would hold. When that thread starts a second one (spawn_thread), it
+// first locks what its open sections hold (object_locks_enable), so from then on every
+// section holds its locks; when the last other thread has exited, sections go lockless again.
 //
 // As in CPython 3.13t (PEP 703): the lock is one byte in the object header (Object::mutex);
 // a thread that has to wait parks (no spinning) and detaches from the VM while it waits, so a
@@ -29,6 +35,13 @@ extern bool gil_runtime_enabled;  // vm/gil.h
 namespace rt {
 
 class CriticalSection;
+// Whether critical sections take their locks: more than one thread runs and there is no GIL.
+inline constinit std::atomic<bool> object_locks_on{false};
+// Called by the thread that starts a second thread, before that thread exists: turns locking
+// on and locks what the caller's open sections hold. And when the last other thread is gone.
+void object_locks_enable();
+void object_locks_disable();
+
 // The calling thread's innermost critical section.
 inline constinit thread_local CriticalSection* tls_cs_top = nullptr;
 
@@ -62,7 +75,7 @@ class CriticalSection {
   ~CriticalSection() {
     if (a_ == nullptr) return;
     if (held_ && b_ == nullptr && (prev_ == nullptr || prev_->held_)) {
-      object_unlock(a_);
+      if (!lockless_) object_unlock(a_);
       tls_cs_top = prev_;
       return;
     }
@@ -79,17 +92,28 @@ class CriticalSection {
 #pragma GCC diagnostic ignored "-Wpragmas"
 #pragma GCC diagnostic ignored "-Wdangling-pointer"
   void enter(Object* o) {
-    uint8_t expected = 0;
-    if (o != nullptr && !vm::gil_runtime_enabled &&
-        atomic_field(o->mutex).compare_exchange_strong(expected, kMutexLocked, std::memory_order_acquire,
-                                                       std::memory_order_relaxed)) {
-      a_ = o;
-      prev_ = tls_cs_top;
-      held_ = true;
-      tls_cs_top = this;
+    if (o == nullptr) return;
+    if (object_locks_on.load(std::memory_order_acquire)) {
+      lock_enter(o);
       return;
     }
-    begin(o, nullptr);
+    a_ = o;  // one thread (or a GIL): record the section, take no lock
+    prev_ = tls_cs_top;
+    held_ = true;
+    lockless_ = true;
+    tls_cs_top = this;
+  }
+  void lock_enter(Object* o) {
+    uint8_t expected = 0;
+    if (!atomic_field(o->mutex).compare_exchange_strong(expected, kMutexLocked, std::memory_order_acquire,
+                                                        std::memory_order_relaxed)) {
+      begin(o, nullptr);
+      return;
+    }
+    a_ = o;
+    prev_ = tls_cs_top;
+    held_ = true;
+    tls_cs_top = this;
   }
 #pragma GCC diagnostic pop
   void begin(Object* a, Object* b);
@@ -98,6 +122,8 @@ class CriticalSection {
  private:
   friend void critical_sections_suspend();
   friend void critical_sections_resume();
+  friend void object_locks_enable();
+  friend class LeafCriticalSection;
   // Whether [o] is locked by one of the calling thread's active critical sections.
   static bool held_by_thread(Object* o);
   void lock_all();
@@ -105,7 +131,40 @@ class CriticalSection {
   CriticalSection* prev_ = nullptr;
   Object* a_ = nullptr;  // null: nothing to lock (or the enclosing section holds it)
   Object* b_ = nullptr;
-  bool held_ = false;
+  bool held_ = false;      // the section holds its objects (locked, or lockless_)
+  bool lockless_ = false;  // held without locking: the thread was alone when it began
+};
+
+// A section inside which no Python code runs and nothing blocks: a read or a store of a few
+// fields (the interpreter's inline list and dict paths, a list iterator's next). While the
+// thread is alone it costs one load: no thread can start inside it, so it need not be
+// recorded.
+class LeafCriticalSection {
+ public:
+  explicit LeafCriticalSection(Object* o) {
+    if (o != nullptr && object_locks_on.load(std::memory_order_acquire)) [[unlikely]]
+      lock(o);
+  }
+  ~LeafCriticalSection() {
+    if (locked_ != nullptr) [[unlikely]]
+      object_unlock(locked_);
+  }
+  LeafCriticalSection(const LeafCriticalSection&) = delete;
+  LeafCriticalSection& operator=(const LeafCriticalSection&) = delete;
+
+ private:
+  // Not linked into the thread's chain of sections: nothing can suspend it, since nothing
+  // inside it blocks or runs a nested section.
+  void lock(Object* o) {
+    uint8_t expected = 0;
+    if (!atomic_field(o->mutex).compare_exchange_strong(expected, kMutexLocked, std::memory_order_acquire,
+                                                        std::memory_order_relaxed)) {
+      if (CriticalSection::held_by_thread(o)) return;  // an enclosing section holds it
+      object_lock_slow(o);
+    }
+    locked_ = o;
+  }
+  Object* locked_ = nullptr;
 };
 
 class CriticalSection2 : public CriticalSection {
@@ -129,6 +188,12 @@ class CriticalSection {
   CriticalSection(const CriticalSection&) = delete;
   CriticalSection& operator=(const CriticalSection&) = delete;
 };
+class LeafCriticalSection {
+ public:
+  explicit LeafCriticalSection(Object*) {}
+  LeafCriticalSection(const LeafCriticalSection&) = delete;
+  LeafCriticalSection& operator=(const LeafCriticalSection&) = delete;
+};
 class CriticalSection2 {
  public:
   CriticalSection2(Object*, Object*) {}
@@ -138,6 +203,8 @@ class CriticalSection2 {
 };
 inline void critical_sections_suspend() {}
 inline void critical_sections_resume() {}
+inline void object_locks_enable() {}
+inline void object_locks_disable() {}
 
 #endif
 

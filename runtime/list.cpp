@@ -121,7 +121,7 @@ List* list_from(const Value* items, size_t n) {
 }
 
 void list_append(List* l, Value v) {
-  CriticalSection cs(l);
+  LeafCriticalSection cs(l);
   if (l->size == l->capacity) list_reserve(l, l->size + 1);
   incref(v);
   l->items[l->size++] = v;
@@ -620,7 +620,7 @@ static Value list_iter_next(Value self) {
   List* l = it->list;
   if (l == nullptr) return Value::null();
   {
-    CriticalSection cs(l);
+    LeafCriticalSection cs(l);
     if (it->index < l->size) {
       Value v = l->items[it->index++];
       incref(v);
@@ -652,7 +652,7 @@ static Value list_reviter_next(Value self) {
   List* l = it->list;
   if (l == nullptr) return Value::null();
   {
-    CriticalSection cs(l);
+    LeafCriticalSection cs(l);
     if (it->index > 0 && it->index <= l->size) {
       Value v = l->items[--it->index];
       incref(v);

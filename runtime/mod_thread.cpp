@@ -10,6 +10,7 @@
 
 #include "runtime/builtins_internal.h"
 #include "runtime/core.h"
+#include "runtime/critical_section.h"
 #include "runtime/gc.h"
 #include "runtime/io.h"
 #include "runtime/ops.h"
@@ -131,6 +132,7 @@ void spawn_thread(std::function<void()> body, bool daemon) {
     std::lock_guard<std::mutex> g(g_threads_mutex);
     ++(daemon ? g_daemon : g_nondaemon);
     ++g_running;
+    object_locks_enable();  // runtime/critical_section.h: from now on sections lock
   }
   auto run = [body = std::move(body), daemon]() {
     vm::ThreadState* ts = vm::thread_state_init();
@@ -141,7 +143,7 @@ void spawn_thread(std::function<void()> body, bool daemon) {
     vm::thread_state_exit();  // detaches
     std::lock_guard<std::mutex> g(g_threads_mutex);
     --(daemon ? g_daemon : g_nondaemon);
-    --g_running;
+    if (--g_running == 0) object_locks_disable();  // the main thread is alone again
     g_threads_cv.notify_all();
   };
   try {
@@ -149,7 +151,7 @@ void spawn_thread(std::function<void()> body, bool daemon) {
   } catch (const std::system_error&) {
     std::lock_guard<std::mutex> g(g_threads_mutex);
     --(daemon ? g_daemon : g_nondaemon);
-    --g_running;
+    if (--g_running == 0) object_locks_disable();
     raise_msg(&exc_RuntimeError, "can't start new thread");
   }
 }

@@ -747,7 +747,7 @@ Value eval(ThreadState* ts, Frame* frame, Value* sp0, Value throw_exc) {
         rt::Cell* c = locals[ARG].as<rt::Cell>();
         Value v;
         {
-          rt::CriticalSection cs(c);  // another thread may replace (and free) the value
+          rt::LeafCriticalSection cs(c);  // another thread may replace (and free) the value
           v = c->value;
           rt::incref(v);
         }
@@ -759,7 +759,7 @@ Value eval(ThreadState* ts, Frame* frame, Value* sp0, Value throw_exc) {
         rt::Cell* c = locals[ARG].as<rt::Cell>();
         Value old;
         {
-          rt::CriticalSection cs(c);
+          rt::LeafCriticalSection cs(c);
           old = c->value;
           c->value = *--sp;
         }
@@ -808,7 +808,7 @@ Value eval(ThreadState* ts, Frame* frame, Value* sp0, Value throw_exc) {
           if (d != nullptr) {
             Value v = Value::null();
             {
-              rt::CriticalSection cs(d);
+              rt::LeafCriticalSection cs(d);
               if (e.index < d->nentries && d->entries[e.index].key == co->names->items()[ARG])
                 v = incref_v(d->entries[e.index].value);
             }
@@ -837,7 +837,7 @@ Value eval(ThreadState* ts, Frame* frame, Value* sp0, Value throw_exc) {
             Value old = Value::null();
             bool stored = false;
             {
-              rt::CriticalSection cs(d);
+              rt::LeafCriticalSection cs(d);
               if (e.index < d->nentries && d->entries[e.index].key == co->names->items()[ARG]) {
                 old = d->entries[e.index].value;
                 d->entries[e.index].value = sp[-2];
@@ -920,7 +920,7 @@ Value eval(ThreadState* ts, Frame* frame, Value* sp0, Value throw_exc) {
             List* l = c.as<List>();
             Value v = Value::null();
             {
-              rt::CriticalSection cs(l);
+              rt::LeafCriticalSection cs(l);
               if (i < 0) i += int64_t(l->size);
               if (uint64_t(i) < l->size) v = incref_v(l->items[i]);
             }
@@ -951,7 +951,7 @@ Value eval(ThreadState* ts, Frame* frame, Value* sp0, Value throw_exc) {
           Value old = Value::null();
           bool stored = false;
           {
-            rt::CriticalSection cs(l);
+            rt::LeafCriticalSection cs(l);
             if (i < 0) i += int64_t(l->size);
             if (uint64_t(i) < l->size) {
               old = l->items[i];
@@ -1571,7 +1571,7 @@ Value eval(ThreadState* ts, Frame* frame, Value* sp0, Value throw_exc) {
           }
         } else if (t == &rt::list_type) {
           List* l = seq.as<List>();
-          rt::CriticalSection cs(l);
+          rt::LeafCriticalSection cs(l);
           if (l->size == n) {
             for (uint32_t i = 0; i < n; ++i) sp[int(n) - 2 - int(i)] = incref_v(l->items[i]);
             unpacked = true;
