@@ -10,6 +10,7 @@
 #include "runtime/critical_section.h"
 #include "runtime/dict_internal.h"
 #include "runtime/gc.h"
+#include "runtime/qsbr.h"
 
 #include <cstring>
 
@@ -230,6 +231,17 @@ Value dict_get_str_ref(Dict* d, Str* key) {
   return v;
 }
 
+// Drops the reference of [d] to a value that left it. The values of module dicts (deferred,
+// runtime/object.h) may have been handed out by LoadGlobal's cache to a thread that has not
+// counted them yet (vm/attr_cache.h): their release waits until every thread has passed a
+// safe point (runtime/qsbr.h).
+static void release_value(Dict* d, Value v) {
+  if (MINIPY_FREE_THREADED && (d->gc_bits & kGcDeferred) && v.is_obj())
+    qsbr_decref(v.as_obj());
+  else
+    decref(v);
+}
+
 void dict_set_hashed(Dict* d, Value key, int64_t hash, Value value) {
   CriticalSection cs(d);
   if (d->index == nullptr) alloc_table(d, kMinLog2);
@@ -239,7 +251,7 @@ void dict_set_hashed(Dict* d, Value key, int64_t hash, Value value) {
     Value old = d->entries[ix].value;
     d->entries[ix].value = value;
     dict_bump_version(d);
-    decref(old);
+    release_value(d, old);
     return;
   }
   if (d->nentries >= d->capacity) dict_resize(d, log2_for(d->used * 3));
@@ -265,6 +277,10 @@ void dict_unlink(Dict* d, int64_t ix, size_t slot, Value* key, Value* value) {
   set_index(d, slot, kDummy);
   d->used--;
   dict_bump_version(d);
+  if (MINIPY_FREE_THREADED && (d->gc_bits & kGcDeferred)) {
+    incref(*value);  // the caller's reference; the dict's own is released late
+    release_value(d, *value);
+  }
 }
 
 bool dict_del(Dict* d, Value key) {
@@ -303,7 +319,7 @@ void dict_clear(Dict* d) {
   dict_bump_version(d);
   for (size_t i = 0; i < n; i++) {
     decref(entries[i].key);
-    decref(entries[i].value);
+    release_value(d, entries[i].value);
   }
   if (block) free_bytes(block);
 }

@@ -59,10 +59,11 @@ inline AttrCache& attr_cache_at(Code* co, size_t idx) { return cache_array(co, &
 // LoadGlobal's cache: the value found for the name while the globals and builtins dicts had
 // the recorded versions (every mutation of a dict changes its version, so a hit needs no
 // lookup). GIL build: any value, borrowed from the dict that holds it. Free-threaded build:
-// only values that need no reference counting once threads run (unboxed, immortal, or
-// deferred: builtins, functions and classes defined at module level, modules), so a hit
-// touches no shared cache line but the cache entry's; the entry is a seqlock ([seq] odd while
-// a thread writes it), since threads running the same code fill it concurrently.
+// any value of module dicts too, counted by the hit without locking the dict: a thread that
+// replaces or deletes a module global releases the old value only after every thread has
+// passed a safe point (runtime/qsbr.h), so it is still alive when a hit counts it. The entry
+// is a seqlock ([seq] odd while a thread writes it), since threads running the same code fill
+// it concurrently.
 struct GlobalCache {
   uint32_t seq;
   const rt::Dict* globals;  // null: empty
@@ -127,11 +128,15 @@ inline rt::Value global_cache_get(const GlobalCache& c, const rt::Dict* globals,
 }
 
 // Records [v], found by a lookup that started when the dicts had versions [gv] and [bv].
-inline void global_cache_fill(GlobalCache& c, const rt::Dict* globals, uint64_t gv, uint64_t bv, rt::Value v) {
+inline void global_cache_fill(GlobalCache& c, const rt::Dict* globals, const rt::Dict* builtins, uint64_t gv,
+                              uint64_t bv, rt::Value v) {
 #if MINIPY_FREE_THREADED
-  // Immortal, or deferred: counted only while one thread runs (it becomes immortal when the
-  // first thread starts, runtime/object.h), so a borrowed cached value stays safe either way.
-  if (v.is_obj() && !rt::is_immortal(v.as_obj()) && !(v.as_obj()->gc_bits & rt::kGcDeferred)) return;
+  // Any value of a module dict: a thread that replaces or deletes it releases the dict's
+  // reference only after every thread has passed a safe point (runtime/qsbr.h), so a hit can
+  // still count it. Other dicts: only values that need no counting once threads run.
+  bool module_dicts = (globals->gc_bits & rt::kGcDeferred) && (builtins->gc_bits & rt::kGcDeferred);
+  if (!module_dicts && v.is_obj() && !rt::is_immortal(v.as_obj()) && !(v.as_obj()->gc_bits & rt::kGcDeferred))
+    return;
   uint32_t start;
   if (!seq_write_begin(c.seq, &start)) return;
   release_store(c.globals, globals);

@@ -50,6 +50,7 @@
 #include "vm/gil.h"
 
 #include "runtime/critical_section.h"
+#include "runtime/qsbr.h"
 
 #include <chrono>
 #include <condition_variable>
@@ -217,6 +218,7 @@ void thread_attach(ThreadState* ts) {
 #if MINIPY_FREE_THREADED
   if (!gil_enabled()) {
     thread_attach_status(ts);
+    rt::qsbr_online();
     rt::critical_sections_resume();
     return;
   }
@@ -228,6 +230,7 @@ void thread_detach(ThreadState* ts) {
 #if MINIPY_FREE_THREADED
   if (!gil_enabled()) {
     rt::critical_sections_suspend();
+    rt::qsbr_offline();
     ts->status.store(kDetached, std::memory_order_seq_cst);
     thread_status_changed();
     return;

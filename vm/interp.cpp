@@ -22,6 +22,7 @@
 #include "runtime/format.h"
 #include "runtime/gc.h"
 #include "runtime/ops.h"
+#include "runtime/qsbr.h"
 #include "runtime/refcount.h"
 #include "vm/attr_cache.h"
 #include "vm/frame.h"
@@ -165,6 +166,10 @@ __attribute__((noinline)) void handle_eval_breaker(ThreadState* ts) {
   if (bits & kBreakMergeRefs) {
     ts->eval_breaker.fetch_and(~uint32_t(kBreakMergeRefs), std::memory_order_relaxed);
     rt::refcount_merge_queued();
+  }
+  if (bits & kBreakQsbr) {
+    ts->eval_breaker.fetch_and(~uint32_t(kBreakQsbr), std::memory_order_relaxed);
+    rt::qsbr_quiescent();
   }
 #endif
   if (bits & kBreakGcScheduled) {
@@ -702,7 +707,7 @@ Value eval(ThreadState* ts, Frame* frame, Value* sp0, Value throw_exc) {
         }
         uint64_t gv = rt::dict_version(frame->globals), bv = rt::dict_version(frame->builtins);
         v = lookup_global(frame, NAME(ARG));
-        global_cache_fill(c, frame->globals, gv, bv, v);
+        global_cache_fill(c, frame->globals, frame->builtins, gv, bv, v);
         *sp++ = v;
         DISPATCH();
       }

@@ -14,6 +14,7 @@
 
 #include "runtime/error.h"
 #include "runtime/gc.h"
+#include "runtime/qsbr.h"
 #include "runtime/refcount.h"
 #include "vm/frame.h"
 #include "vm/gil.h"
@@ -80,6 +81,7 @@ ThreadState* thread_state_init() {
   // Objects this thread creates from now on are owned by it (biased reference counts).
   rt::tls_thread_id = static_cast<uint32_t>(ts->serial);
   rt::refcount_thread_start(rt::tls_thread_id, &ts->eval_breaker, kBreakMergeRefs);
+  rt::qsbr_thread_start(&ts->eval_breaker, kBreakQsbr);
 #endif
   registry.push_back(ts);
   return ts;
@@ -92,6 +94,7 @@ void thread_state_exit() {
   ts->handled_exc = rt::Value::null();
 #if MINIPY_FREE_THREADED
   rt::refcount_thread_exit();
+  rt::qsbr_thread_exit();
   rt::gc_thread_exit();  // its tracked objects go to the orphans list; still attached here
 #endif
   thread_detach(ts);

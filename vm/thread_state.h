@@ -23,6 +23,7 @@ enum EvalBreakerBits : uint32_t {
   kBreakStopWorld = 1u << 2,    // stop-the-world request (cycle collector, free-threaded)
   kBreakGcScheduled = 1u << 3,  // the allocation count passed the threshold: collect (gc.h)
   kBreakMergeRefs = 1u << 4,    // other threads queued objects for a refcount merge (refcount.h)
+  kBreakQsbr = 1u << 5,         // report a quiescent state (free-threaded, runtime/qsbr.h)
 };
 
 // Whether a thread may touch Python objects (free-threaded build; vm/gil.cpp). A thread is
