@@ -9,6 +9,7 @@
 
 #include "runtime/class.h"
 #include "runtime/core.h"
+#include "runtime/critical_section.h"
 #include "runtime/error.h"
 #include "runtime/gc.h"
 #include "runtime/ops.h"
@@ -567,29 +568,20 @@ Value exception_init(const Value* args, size_t nargs, Tuple* kwnames) {
 
 Value class_simple_init(Type* t) {
   HeapType* h = static_cast<HeapType*>(t);
-#if MINIPY_FREE_THREADED
-  // No cached plan: threads constructing instances at once would race to write it, and the
-  // per-thread method cache makes the two lookups cheap.
+  uint32_t v = type_version(t);
+  if (v != 0 && h->plan_version == v) return h->plan_init;
+  Value plan = Value::null();
   if (h->solid == &object_type && builtin_new_owner(type_lookup(t, s_new)) == &object_type) {
     Value init = type_lookup(t, s_init);
-    if (is_plain_function(init) && !(init.as<Function>()->code->flags & vm::kCoGenerator)) return init;
+    if (is_plain_function(init) && !(init.as<Function>()->code->flags & vm::kCoGenerator)) plan = init;
   }
-  return Value::null();
-#endif
-  uint32_t v = type_version(t);
-  if (v == 0 || h->plan_version != v) {
-    h->plan_kind = 0;
-    h->plan_init = Value::null();
-    if (h->solid == &object_type && builtin_new_owner(type_lookup(t, s_new)) == &object_type) {
-      Value init = type_lookup(t, s_init);
-      if (is_plain_function(init) && !(init.as<Function>()->code->flags & vm::kCoGenerator)) {
-        h->plan_kind = 1;
-        h->plan_init = init;
-      }
-    }
+  // Free-threaded build: the plan is recorded only while one thread runs, so no thread reads
+  // it while another writes it; once threads run, a class first built then looks it up.
+  if (!object_locks_active()) {
+    h->plan_init = plan;
     h->plan_version = v;
   }
-  return h->plan_init;
+  return plan;
 }
 
 Value class_construct(Type* type, const Value* args, size_t nargs, Tuple* kwnames) {

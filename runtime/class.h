@@ -21,7 +21,6 @@ struct HeapType : Type {
   void (*inner_setattr)(Value self, Str* name, Value v);
   // Construction plan, valid while plan_version == version (see class_construct).
   uint32_t plan_version;
-  uint8_t plan_kind;
   Value plan_init;                  // borrowed: the __init__ function of the plain plan
 };
 

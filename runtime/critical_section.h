@@ -41,6 +41,8 @@ inline constinit std::atomic<bool> object_locks_on{false};
 // on and locks what the caller's open sections hold. And when the last other thread is gone.
 void object_locks_enable();
 void object_locks_disable();
+// Whether other threads may touch objects concurrently (no GIL and more than one thread).
+inline bool object_locks_active() { return object_locks_on.load(std::memory_order_acquire); }
 
 // The calling thread's innermost critical section.
 inline constinit thread_local CriticalSection* tls_cs_top = nullptr;
@@ -205,6 +207,7 @@ inline void critical_sections_suspend() {}
 inline void critical_sections_resume() {}
 inline void object_locks_enable() {}
 inline void object_locks_disable() {}
+inline bool object_locks_active() { return false; }
 
 #endif
 

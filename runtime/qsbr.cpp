@@ -149,7 +149,7 @@ void qsbr_quiescent() {
 void qsbr_decref(Object* o) {
   QsbrThread* q = tls_q;
   // One thread (or a GIL): no other thread can hold a borrowed reference.
-  if (q == nullptr || !object_locks_on.load(std::memory_order_acquire) || is_immortal(o)) {
+  if (q == nullptr || !object_locks_active() || is_immortal(o)) {
     decref(o);
     return;
   }

@@ -147,11 +147,8 @@ Value type_lookup_uncached(Type* t, Str* name) {
 
 Value type_lookup(Type* t, Str* name) {
   if (!name->interned || t->mro == nullptr) return type_lookup_uncached(t, name);
-#if MINIPY_FREE_THREADED
-  uint32_t v = type_version(t);
-#else
-  uint32_t v = t->version != 0 ? t->version : type_version(t);
-#endif
+  uint32_t v = type_version_tag(t);
+  if (v == 0) v = type_version(t);
   if (v == 0) return type_lookup_uncached(t, name);
   size_t h = ((v * 2654435761u) ^ (reinterpret_cast<uintptr_t>(name) >> 4)) & (kMethodCacheSize - 1);
   MethodCacheEntry& e = g_method_cache[h];
