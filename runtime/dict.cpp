@@ -167,9 +167,8 @@ Dict* dict_new() { return alloc_object<Dict>(&dict_type); }
 
 Dict* dict_alloc(Type* t) { return alloc_instance<Dict>(t); }
 
-// dict_get and dict_get_str without the critical section (the callers below take it once).
+// dict_get without the critical section (the callers below take it once).
 static Value get_unlocked(Dict* d, Value key);
-static Value get_str_unlocked(Dict* d, Str* key);
 
 Value dict_get(Dict* d, Value key) {
   CriticalSection cs(d);
@@ -185,36 +184,47 @@ static Value get_unlocked(Dict* d, Value key) {
   return ix < 0 ? Value::null() : d->entries[ix].value;
 }
 
-// Looks a str up: pointer equality (interned keys) first, then content.
-Value dict_get_str(Dict* d, Str* key) {
-  CriticalSection cs(d);
-  return get_str_unlocked(d, key);
-}
-
-static Value get_str_unlocked(Dict* d, Str* key) {
-  if (d->used == 0) return Value::null();
+bool dict_find_str(Dict* d, Str* key, int64_t* ix) {
+  *ix = -1;
+  if (d->used == 0) return true;
   int64_t hash = str_hash(key);
   size_t mask = (size_t(1) << d->log2_index) - 1;
   size_t perturb = size_t(hash);
   size_t i = size_t(hash) & mask;
   Value kv = Value::from_obj(key);
   while (true) {
-    int64_t ix = get_index(d, i);
-    if (ix == kEmpty) return Value::null();
-    if (ix >= 0) {
-      DictEntry* e = &d->entries[ix];
-      if (e->key == kv) return e->value;
-      if (e->hash == hash) {
-        if (exact_str(e->key)) {
-          if (str_equal(as_str(e->key), key)) return e->value;
-        } else {
-          return get_unlocked(d, kv);
-        }
+    int64_t k = get_index(d, i);
+    if (k == kEmpty) return true;
+    if (k >= 0) {
+      DictEntry* e = &d->entries[k];
+      if (e->key == kv || (e->hash == hash && exact_str(e->key) && str_equal(as_str(e->key), key))) {
+        *ix = k;
+        return true;
       }
+      if (e->hash == hash && !exact_str(e->key)) return false;
     }
     perturb >>= kPerturbShift;
     i = (i * 5 + perturb + 1) & mask;
   }
+}
+
+// dict_find_str's value (null: missing); false as dict_find_str.
+static bool probe_str(Dict* d, Str* key, Value* out) {
+  int64_t ix;
+  if (!dict_find_str(d, key, &ix)) return false;
+  *out = ix < 0 ? Value::null() : d->entries[ix].value;
+  return true;
+}
+
+// The common case runs no Python code: a leaf section (no cost while one thread runs).
+Value dict_get_str(Dict* d, Str* key) {
+  {
+    LeafCriticalSection cs(d);
+    Value v;
+    if (probe_str(d, key, &v)) return v;
+  }
+  CriticalSection cs(d);
+  return get_unlocked(d, Value::from_obj(key));
 }
 
 Value dict_get_ref(Dict* d, Value key) {
@@ -225,8 +235,16 @@ Value dict_get_ref(Dict* d, Value key) {
 }
 
 Value dict_get_str_ref(Dict* d, Str* key) {
+  {
+    LeafCriticalSection cs(d);
+    Value v;
+    if (probe_str(d, key, &v)) {
+      incref(v);
+      return v;
+    }
+  }
   CriticalSection cs(d);
-  Value v = get_str_unlocked(d, key);
+  Value v = get_unlocked(d, Value::from_obj(key));
   incref(v);
   return v;
 }

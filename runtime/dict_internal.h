@@ -10,6 +10,10 @@ namespace rt {
 int64_t dict_hash_key(Value key);
 // The entry position of [key] (with [hash]) or -1; *[slot] gets its index slot when found.
 int64_t dict_lookup(Dict* d, Value key, int64_t hash, size_t* slot);
+// Finds the entry of str [key] (index in [*ix], -1 if missing) by identity or by comparing exact
+// strs, running no Python code: returns false, having found nothing, when a key of equal hash
+// is of another type (only dict_lookup may compare with it, through its __eq__).
+bool dict_find_str(Dict* d, Str* key, int64_t* ix);
 // Inserts or replaces with a known hash; increfs key and value.
 void dict_set_hashed(Dict* d, Value key, int64_t hash, Value value);
 // Unlinks entry [ix] at index slot [slot]; the caller receives the key and value references.

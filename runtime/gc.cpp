@@ -72,6 +72,7 @@
 
 #include "runtime/class.h"
 #include "runtime/core.h"
+#include "runtime/critical_section.h"
 #include "runtime/error.h"
 #include "runtime/init.h"
 #include "runtime/modules_internal.h"
@@ -89,10 +90,14 @@ struct GcList {
 #if MINIPY_FREE_THREADED
   bool scheduled = false;           // this thread asked for a collection (owner and collector)
   std::atomic<bool> busy{false};    // the spinlock guarding the links and the counters
+  bool taken = false;               // lock() took [busy]; read only by the thread holding it
 
   constexpr GcList() : head{&head, &head, 0, this} {}
 
+  // While one thread runs (object_locks_active() false) no other thread can touch a list:
+  // lock() takes nothing, as critical sections do (runtime/critical_section.h).
   void lock() {
+    if (!object_locks_active()) return;
     while (busy.exchange(true, std::memory_order_acquire)) [[unlikely]] {
       int spins = 0;
       while (busy.load(std::memory_order_relaxed)) {
@@ -107,8 +112,13 @@ struct GcList {
         }
       }
     }
+    taken = true;
   }
-  void unlock() { busy.store(false, std::memory_order_release); }
+  void unlock() {
+    if (!taken) return;
+    taken = false;
+    busy.store(false, std::memory_order_release);
+  }
 #else
   constexpr GcList() : head{&head, &head, 0} {}
 #endif

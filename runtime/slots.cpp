@@ -410,6 +410,10 @@ int64_t slot_hash(Value self) {
     return h == -1 ? -2 : h;
   }
   if (!int_check(v)) raise_msg(&exc_TypeError, "__hash__ method should return an integer");
+  // As CPython: a result that fits in 64 bits is the hash itself (hash(x) == hash("k") when
+  // x.__hash__ returns hash("k")); a bigger one is hashed as an int.
+  int64_t h;
+  if (int_to_i64(v, &h)) return h == -1 ? -2 : h;
   return hash(v);
 }
 

@@ -22,8 +22,7 @@ void attr_cache_fill_dict(AttrCache& c, rt::Value obj, rt::Str* name) {
   int64_t ix;
   {
     rt::CriticalSection cs(d);
-    ix = rt::dict_lookup(d, rt::Value::from_obj(name), rt::str_hash(name), nullptr);
-    if (ix < 0 || d->entries[ix].key != rt::Value::from_obj(name)) return;
+    if (!rt::dict_find_str(d, name, &ix) || ix < 0 || d->entries[ix].key != rt::Value::from_obj(name)) return;
   }
   attr_cache_write(c, version, static_cast<uint32_t>(ix), rt::Value::null());
 }
