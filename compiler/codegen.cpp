@@ -680,13 +680,16 @@ void Compiler::unwind_fblock(const FBlock& b, bool preserve_tos) {
       break;
     }
     case FBlockKind::With:
-      if (preserve_tos) emit(Op::Swap, 2);
+      if (preserve_tos) {  // [exit, self, value] -> [value, exit, self]
+        emit(Op::Swap, 3);
+        emit(Op::Swap, 2);
+      }
       emit_none();
       emit_none();
       emit_none();
-      emit(Op::Call, 3);
+      emit(Op::CallMethod, 3);
       emit(Op::PopTop);
-      u_->depth--;
+      u_->depth -= 2;
       break;
     case FBlockKind::FinallyEnd:
       if (preserve_tos) emit(Op::Swap, 2);

@@ -1,5 +1,6 @@
-// Code generation for the with statement, as CPython 3.11 compiles it: BeforeWith leaves the
-// bound __exit__ under the __enter__ result; leaving the body normally calls
+// Code generation for the with statement, as CPython 3.11 compiles it, except that BeforeWith
+// leaves __exit__ as LoadMethod would, [function, self] (CPython 3.14's LOAD_SPECIAL), so that
+// no bound method is built: under the __enter__ result; leaving the body normally calls
 // __exit__(None, None, None); an exception reaches a handler that calls
 // __exit__(type, exc, tb) (WithExceptStart) and re-raises unless the result is true.
 #include "compiler/codegen.h"
@@ -10,17 +11,17 @@ using vm::Op;
 
 // `with a as x, b: BODY` is `with a as x: with b: BODY`; this compiles items[item:].
 //
-//       <mgr>; BeforeWith                  # [exit, enter()]
-//       <store x> | PopTop                 # [exit]      <region W: handler=L_exc, depth=d+1>
-//       BODY                               #             </W>
-//       LoadConst None x3; Call 3; PopTop; Jump L_end
-// L_exc:                                   # [exit, exc]
-//       PushExcInfo                        # [exit, prev, exc]   <region C: L_cleanup, d+2>
-//       WithExceptStart                    # [exit, prev, exc, res]
+//       <mgr>; BeforeWith                  # [exit, self, enter()]
+//       <store x> | PopTop                 # [exit, self]  <region W: handler=L_exc, depth=d+2>
+//       BODY                               #               </W>
+//       LoadConst None x3; CallMethod 3; PopTop; Jump L_end
+// L_exc:                                   # [exit, self, exc]
+//       PushExcInfo                        # [exit, self, prev, exc]   <region C: L_cleanup, d+3>
+//       WithExceptStart                    # [exit, self, prev, exc, res]
 //       PopJumpIfTrue L_suppress
-//       Reraise                            #                     </C>
-// L_cleanup: Swap 2; PopExcept; Reraise    # [exit, prev, exc2]
-// L_suppress: PopTop; PopExcept; PopTop    # []
+//       Reraise                            #                           </C>
+// L_cleanup: Swap 2; PopExcept; Reraise    # [exit, self, prev, exc2]
+// L_suppress: PopTop; PopExcept; PopTop; PopTop   # []
 // L_end:
 void Compiler::with_stmt(const ast::With* w, size_t item) {
   const ast::WithItem& it = w->items[item];
@@ -29,8 +30,8 @@ void Compiler::with_stmt(const ast::With* w, size_t item) {
   int line = u_->line;
   expr(it.context_expr.get());
   emit(Op::BeforeWith);
-  u_->depth = d + 1;
-  push_fblock(FBlockKind::With, exc, d + 1);
+  u_->depth = d + 2;
+  push_fblock(FBlockKind::With, exc, d + 2);
   if (it.optional_vars)
     store_target(it.optional_vars.get());
   else
@@ -44,12 +45,12 @@ void Compiler::with_stmt(const ast::With* w, size_t item) {
   emit_none();
   emit_none();
   emit_none();
-  emit(Op::Call, 3);
+  emit(Op::CallMethod, 3);
   emit(Op::PopTop);
   emit_jump(Op::Jump, end);
   bind(exc);
-  push_fblock(FBlockKind::ExceptHandler, cleanup, d + 2);
-  u_->depth = d + 3;
+  push_fblock(FBlockKind::ExceptHandler, cleanup, d + 3);
+  u_->depth = d + 4;
   emit(Op::PushExcInfo);
   emit(Op::WithExceptStart);
   emit_jump(Op::PopJumpIfTrue, suppress);
@@ -62,6 +63,7 @@ void Compiler::with_stmt(const ast::With* w, size_t item) {
   bind(suppress);
   emit(Op::PopTop);
   emit(Op::PopExcept);
+  emit(Op::PopTop);
   emit(Op::PopTop);
   u_->depth = d;
   bind(end);

@@ -524,14 +524,29 @@ Value make_generator(ThreadState* ts, Function* fn, Value* lp, const Value* args
 
 // ---- with ----------------------------------------------------------------------------------
 
-// CPython's _PyObject_LookupSpecial: [name] on the type of [obj], bound to it; null if missing.
-Value lookup_special(Value obj, const char* name) {
+// CPython 3.14's LOAD_SPECIAL: [name] on the type of [obj] as LoadMethod leaves a method:
+// [*callable, *self] is [function, obj] for a function or method descriptor (no bound method
+// is built), or [what the descriptor returned, null]. New references; false if missing.
+bool lookup_special(Value obj, Str* name, Value* callable, Value* self) {
   Type* t = rt::type_of(obj);
-  Value d = rt::type_lookup(t, rt::str_intern(name));
-  if (d.is_null()) return d;
+  Value d = rt::type_lookup(t, name);
+  if (d.is_null()) return false;
   Type* dt = rt::type_of(d);
-  if (dt->descr_get) return dt->descr_get(d, obj, Value::from_obj(t));
-  return incref_v(d);
+  if (dt == &rt::function_type || dt == &rt::method_descr_type) {
+    *callable = incref_v(d);
+    *self = incref_v(obj);
+  } else {
+    *callable = dt->descr_get ? dt->descr_get(d, obj, Value::from_obj(t)) : incref_v(d);
+    *self = Value::null();
+  }
+  return true;
+}
+
+// Calls [callable] as CallMethod does: with [self] first unless it is null.
+Value call_method_args(Value callable, Value self, Value* args, size_t nargs) {
+  if (self.is_null()) return rt::call(callable, args + 1, nargs);
+  args[0] = self;
+  return rt::call(callable, args, nargs + 1);
 }
 
 Value eval(ThreadState* ts, Frame* frame, Value* sp0 = nullptr, Value throw_exc = Value::null());
@@ -1685,28 +1700,33 @@ Value eval(ThreadState* ts, Frame* frame, Value* sp0, Value throw_exc) {
         // The Ref must die before DISPATCH: a computed goto leaves the scope without running
         // destructors (tests/with/no_leak).
         {
+          static Str* const s_enter = rt::str_intern("__enter__");
+          static Str* const s_exit = rt::str_intern("__exit__");
           Value mgr = sp[-1];
-          Ref enter = Ref::steal(lookup_special(mgr, "__enter__"));
-          if (!enter)
+          Value enter_f, enter_s, exit_f, exit_s;
+          if (!lookup_special(mgr, s_enter, &enter_f, &enter_s))
             rt::raise_fmt(&rt::exc_TypeError, "'{}' object does not support the context manager protocol",
                           rt::type_name(mgr));
-          Value exit = lookup_special(mgr, "__exit__");
-          if (exit.is_null())
+          Ref enter = Ref::steal(enter_f), enter_self = Ref::steal(enter_s);
+          if (!lookup_special(mgr, s_exit, &exit_f, &exit_s))
             rt::raise_fmt(&rt::exc_TypeError,
                           "'{}' object does not support the context manager protocol (missed __exit__ method)",
                           rt::type_name(mgr));
-          sp[-1] = exit;
+          sp[-1] = exit_f;
+          *sp++ = exit_s;
           rt::decref(mgr);
-          *sp++ = rt::call0(enter.get());
+          Value args[1];
+          *sp = call_method_args(enter.get(), enter_self.get(), args, 0);
+          ++sp;
         }
         DISPATCH();
       }
       CASE(WithExceptStart) {
         Value e = sp[-1];
         rt::BaseException* be = rt::exception_check(e) ? e.as<rt::BaseException>() : nullptr;
-        Value args[3] = {Value::from_obj(rt::type_of(e)), e,
+        Value args[4] = {Value::null(), Value::from_obj(rt::type_of(e)), e,
                          be && be->traceback ? Value::from_obj(be->traceback) : rt::None()};
-        *sp = rt::call(sp[-3], args, 3);
+        *sp = call_method_args(sp[-4], sp[-3], args, 3);
         ++sp;
         DISPATCH();
       }

@@ -119,8 +119,8 @@
   OP(CheckExcMatch,    2, 1, 0, 0, 0,     "[exc, type] -> [isinstance(exc, type)] (after Copy 1); TypeError for a non-class.") \
   OP(Reraise,          1, 0, 0, 0, 0,     "Pops TOS and raises it again without a new traceback entry.") \
   OP(LoadAssertionError, 0, 1, 0, 0, 0,   "Pushes AssertionError.") \
-  OP(BeforeWith,       1, 2, 0, 0, 0,     "[mgr] -> [bound mgr.__exit__, mgr.__enter__()].") \
-  OP(WithExceptStart,  3, 4, 0, 0, 0,     "[exit, prev, exc] -> [exit, prev, exc, exit(type(exc), exc, tb)].") \
+  OP(BeforeWith,       1, 3, 0, 0, 0,     "[mgr] -> [exit, self or null, mgr.__enter__()]: __exit__ as LoadMethod leaves it.") \
+  OP(WithExceptStart,  4, 5, 0, 0, 0,     "[exit, self, prev, exc] -> [.., exc, __exit__(type(exc), exc, tb)].") \
   /* modules */ \
   OP(ImportName,       0, 1, 0, 0, 0,     "Imports module names[arg] and pushes it.") \
   OP(ImportFrom,       1, 2, 0, 0, 0,     "[module] -> [module, module.names[arg]]; ImportError if missing.") \

@@ -74,22 +74,23 @@ TEST_F(GenCodegenTest, GeneratorExpressionIsALazyGenerator) {
 TEST_F(GenCodegenTest, WithStatementLayout) {
   Compiled m("with a as b:\n    f()\n");
   EXPECT_EQ(ops(m.code()),
-            "LoadName 0; BeforeWith 0; StoreName 1; LoadName 2; Call 0; PopTop 0; "  // 0-5 body
-            "LoadConst 0; LoadConst 0; LoadConst 0; Call 3; PopTop 0; Jump 22; "     // 6-11 exit(None x3)
-            "PushExcInfo 0; WithExceptStart 0; PopJumpIfTrue 19; Reraise 0; "        // 12-15 handler
-            "Swap 2; PopExcept 0; Reraise 0; "                                       // 16-18 cleanup
-            "PopTop 0; PopExcept 0; PopTop 0; "                                      // 19-21 suppressed
+            "LoadName 0; BeforeWith 0; StoreName 1; LoadName 2; Call 0; PopTop 0; "     // 0-5 body
+            "LoadConst 0; LoadConst 0; LoadConst 0; CallMethod 3; PopTop 0; Jump 23; "  // 6-11 exit(None x3)
+            "PushExcInfo 0; WithExceptStart 0; PopJumpIfTrue 19; Reraise 0; "           // 12-15 handler
+            "Swap 2; PopExcept 0; Reraise 0; "                                          // 16-18 cleanup
+            "PopTop 0; PopExcept 0; PopTop 0; PopTop 0; "                               // 19-22 suppressed
             "LoadConst 0; ReturnValue 0");
-  EXPECT_EQ(table(m.code()), "2-6->12[1] 12-16->16[2] ");
-  EXPECT_EQ(m.code()->stacksize, 4u);
+  // [exit, self] stay under the body; the handler adds the previous exception and the result.
+  EXPECT_EQ(table(m.code()), "2-6->12[2] 12-16->16[3] ");
+  EXPECT_EQ(m.code()->stacksize, 5u);
 }
 
 TEST_F(GenCodegenTest, ReturnInsideWithCallsExit) {
   Compiled m("def f():\n    with a:\n        return 1\n");
   vm::Code* f = first_code_const(m.code());
   ASSERT_NE(f, nullptr);
-  EXPECT_EQ(ops(f).substr(0, 121),
-            "LoadGlobal 0; BeforeWith 0; PopTop 0; LoadConst 0; LoadConst 0; LoadConst 0; Call 3; PopTop 0; "
+  EXPECT_EQ(ops(f).substr(0, 127),
+            "LoadGlobal 0; BeforeWith 0; PopTop 0; LoadConst 0; LoadConst 0; LoadConst 0; CallMethod 3; PopTop 0; "
             "LoadConst 1; ReturnValue 0");
 }
 
