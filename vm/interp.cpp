@@ -524,25 +524,24 @@ Value make_generator(ThreadState* ts, Function* fn, Value* lp, const Value* args
 
 // ---- with ----------------------------------------------------------------------------------
 
-// CPython 3.14's LOAD_SPECIAL: [name] on the type of [obj] as LoadMethod leaves a method:
-// [*callable, *self] is [function, obj] for a function or method descriptor (no bound method
-// is built), or [what the descriptor returned, null]. New references; false if missing.
-bool lookup_special(Value obj, Str* name, Value* callable, Value* self) {
+// CPython 3.14's LOAD_SPECIAL: [name] on the type of [obj] (a new reference; null if missing).
+// A function or method descriptor is returned as it is, to be called with [obj] first, as
+// LoadMethod leaves a method ([*unbound] true: no bound method is built); anything else is
+// what its descriptor returned.
+Value lookup_special(Value obj, Str* name, bool* unbound) {
   Type* t = rt::type_of(obj);
   Value d = rt::type_lookup(t, name);
-  if (d.is_null()) return false;
+  *unbound = false;
+  if (d.is_null()) return d;
   Type* dt = rt::type_of(d);
   if (dt == &rt::function_type || dt == &rt::method_descr_type) {
-    *callable = incref_v(d);
-    *self = incref_v(obj);
-  } else {
-    *callable = dt->descr_get ? dt->descr_get(d, obj, Value::from_obj(t)) : incref_v(d);
-    *self = Value::null();
+    *unbound = true;
+    return incref_v(d);
   }
-  return true;
+  return dt->descr_get ? dt->descr_get(d, obj, Value::from_obj(t)) : incref_v(d);
 }
 
-// Calls [callable] as CallMethod does: with [self] first unless it is null.
+// Calls [callable] as CallMethod does: with [self] first unless it is null; args[0] is free.
 Value call_method_args(Value callable, Value self, Value* args, size_t nargs) {
   if (self.is_null()) return rt::call(callable, args + 1, nargs);
   args[0] = self;
@@ -1703,20 +1702,22 @@ Value eval(ThreadState* ts, Frame* frame, Value* sp0, Value throw_exc) {
           static Str* const s_enter = rt::str_intern("__enter__");
           static Str* const s_exit = rt::str_intern("__exit__");
           Value mgr = sp[-1];
-          Value enter_f, enter_s, exit_f, exit_s;
-          if (!lookup_special(mgr, s_enter, &enter_f, &enter_s))
+          bool enter_unbound, exit_unbound;
+          Ref enter = Ref::steal(lookup_special(mgr, s_enter, &enter_unbound));
+          if (!enter)
             rt::raise_fmt(&rt::exc_TypeError, "'{}' object does not support the context manager protocol",
                           rt::type_name(mgr));
-          Ref enter = Ref::steal(enter_f), enter_self = Ref::steal(enter_s);
-          if (!lookup_special(mgr, s_exit, &exit_f, &exit_s))
+          Value exit = lookup_special(mgr, s_exit, &exit_unbound);
+          if (exit.is_null())
             rt::raise_fmt(&rt::exc_TypeError,
                           "'{}' object does not support the context manager protocol (missed __exit__ method)",
                           rt::type_name(mgr));
-          sp[-1] = exit_f;
-          *sp++ = exit_s;
-          rt::decref(mgr);
+          // The stack's reference to mgr becomes __exit__'s self, or is dropped after __enter__.
+          Ref dropped = exit_unbound ? Ref() : Ref::steal(mgr);
+          sp[-1] = exit;
+          *sp++ = exit_unbound ? mgr : Value::null();
           Value args[1];
-          *sp = call_method_args(enter.get(), enter_self.get(), args, 0);
+          *sp = call_method_args(enter.get(), enter_unbound ? mgr : Value::null(), args, 0);
           ++sp;
         }
         DISPATCH();
