@@ -75,6 +75,7 @@
 #include "runtime/critical_section.h"
 #include "runtime/error.h"
 #include "runtime/init.h"
+#include "runtime/refcount.h"
 #include "runtime/modules_internal.h"
 #include "runtime/ops.h"
 #include "vm/gil.h"
@@ -448,6 +449,9 @@ int64_t gc_collect() {
   if (collecting()) return 0;
   vm::stop_the_world();
   gc.collecting.store(true, std::memory_order_relaxed);
+#if MINIPY_FREE_THREADED
+  refcount_fold_shared();  // exact counts of the module globals counted per thread
+#endif
   GcHead* garbage = &garbage_list.head;
   std::vector<GcList*> ls = all_lists(false);
   int64_t n = find_garbage(ls.data(), ls.size(), garbage);

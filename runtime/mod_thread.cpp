@@ -14,6 +14,7 @@
 #include "runtime/gc.h"
 #include "runtime/io.h"
 #include "runtime/ops.h"
+#include "runtime/refcount.h"
 #include "runtime/threads.h"
 #include "vm/gil.h"
 #include "vm/interp.h"
@@ -124,17 +125,66 @@ uint64_t current_ident() {
   return vm::current_thread()->ident;
 }
 
-void spawn_thread(std::function<void()> body, bool daemon) {
+#if MINIPY_FREE_THREADED
+// Whether module globals are counted per thread (refcount_share) and whether the last thread
+// has exited since; guarded by g_threads_mutex.
+bool g_globals_shared = false;
+bool g_unshare_requested = false;
+
+// When a program that had one thread starts a second: the values of module globals (the
+// __main__ module's first) are counted per thread from now on, since threads load them all
+// the time. Called with g_threads_mutex held, by the only thread running.
+static void share_module_globals() {
+  if (g_globals_shared || vm::gil_enabled()) return;
+  g_globals_shared = true;
+  std::vector<Dict*> dicts;
+  Value main = dict_get_str(vm::interp.modules, str_intern("__main__"));
+  if (!main.is_null() && main.as_obj()->type == &module_type) dicts.push_back(main.as<Module>()->dict);
+  size_t pos = 0;
+  Value k, v;
+  while (dict_next(vm::interp.modules, &pos, &k, &v))
+    if (v.is_obj() && v.as_obj()->type == &module_type && v != main) dicts.push_back(v.as<Module>()->dict);
+  for (Dict* d : dicts) {
+    pos = 0;
+    while (dict_next(d, &pos, &k, &v))
+      if (v.is_obj() && !refcount_share(v.as_obj()) && refcount_shared_full()) return;
+  }
+}
+#endif
+
+#if MINIPY_FREE_THREADED
+// g_threads_mutex held.
+static void threads_unshare_locked() {
+  if (!g_globals_shared || g_running != 0) return;
+  refcount_unshare_all();
+  g_globals_shared = false;
+  g_unshare_requested = false;
+}
+
+void threads_unshare_if_alone() {
+  if (vm::current_thread() != vm::main_thread_state()) return;
+  std::lock_guard<std::mutex> g(g_threads_mutex);
+  if (g_unshare_requested && vm::current_thread() == vm::main_thread_state()) threads_unshare_locked();
+}
+#endif
+
+void spawn_thread(std::function<void()> body, bool daemon, std::function<void()> after_exit) {
 #if MINIPY_FREE_THREADED
   gc_immortalize_deferred();  // from now on threads share functions and modules
 #endif
   {
     std::lock_guard<std::mutex> g(g_threads_mutex);
+#if MINIPY_FREE_THREADED
+    if (g_running == 0) {  // the caller is alone: the previous threads' sharing can end here
+      threads_unshare_locked();
+      share_module_globals();
+    }
+#endif
     ++(daemon ? g_daemon : g_nondaemon);
     ++g_running;
     object_locks_enable();  // runtime/critical_section.h: from now on sections lock
   }
-  auto run = [body = std::move(body), daemon]() {
+  auto run = [body = std::move(body), daemon, after_exit = std::move(after_exit)]() {
     vm::ThreadState* ts = vm::thread_state_init();
     vm::trace_thread_begin();
     vm::thread_attach(ts);
@@ -143,8 +193,17 @@ void spawn_thread(std::function<void()> body, bool daemon) {
     vm::thread_state_exit();  // detaches
     std::lock_guard<std::mutex> g(g_threads_mutex);
     --(daemon ? g_daemon : g_nondaemon);
-    if (--g_running == 0) object_locks_disable();  // the main thread is alone again
+    if (--g_running == 0) {  // the main thread is alone again
+      object_locks_disable();
+#if MINIPY_FREE_THREADED
+      if (g_globals_shared) {
+        g_unshare_requested = true;  // done by the main thread at its next safe point
+        vm::main_thread_state()->eval_breaker.fetch_or(vm::kBreakMergeRefs, std::memory_order_relaxed);
+      }
+#endif
+    }
     g_threads_cv.notify_all();
+    if (after_exit) after_exit();
   };
   try {
     std::thread(std::move(run)).detach();

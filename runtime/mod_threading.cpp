@@ -199,11 +199,6 @@ void thread_bootstrap(Ref self) {
   vm::trace_thread_name(as_str(t->name)->view());  // it may have been renamed
   active_set(ident, Value::null());
   self = Ref();
-  {
-    std::lock_guard<std::mutex> g(ctl->m);
-    ctl->finished = true;
-  }
-  ctl->cv.notify_all();
 }
 
 Value thread_start(const Value* args, size_t nargs, Tuple* kwnames) {
@@ -213,7 +208,16 @@ Value thread_start(const Value* args, size_t nargs, Tuple* kwnames) {
   if (t->start_called) raise_msg(&exc_RuntimeError, "threads can only be started once");
   t->start_called = true;
   Ref self = Ref::borrow(args[0]);
-  spawn_thread([self]() mutable { thread_bootstrap(std::move(self)); }, t->daemon);
+  // join() returns once the thread has left the VM entirely (as CPython's waits for its
+  // thread state to be deleted): a program that joined all its threads runs alone again.
+  std::shared_ptr<ThreadCtl> ctl = *t->ctl;
+  spawn_thread([self]() mutable { thread_bootstrap(std::move(self)); }, t->daemon, [ctl] {
+    {
+      std::lock_guard<std::mutex> g(ctl->m);
+      ctl->finished = true;
+    }
+    ctl->cv.notify_all();
+  });
   ThreadCtl& c = ctl_of(t);
   std::unique_lock<std::mutex> lock(c.m);
   wait_released(c.cv, lock, -1, [&] { return c.started; });
@@ -233,8 +237,13 @@ Value thread_join(const Value* args, size_t nargs, Tuple* kwnames) {
     timeout = float_from_value(a[0]);
     if (timeout < 0) timeout = 0;
   }
-  std::unique_lock<std::mutex> lock(c.m);
-  wait_released(c.cv, lock, timeout, [&] { return c.finished; });
+  {
+    std::unique_lock<std::mutex> lock(c.m);
+    wait_released(c.cv, lock, timeout, [&] { return c.finished; });
+  }
+#if MINIPY_FREE_THREADED
+  threads_unshare_if_alone();  // the last thread joined: module globals counted exactly again
+#endif
   return None();
 }
 

@@ -85,6 +85,13 @@ inline void init_header(Object* o, Type* t, uint16_t gc_bits) {
 // state exists). Set by vm::thread_state_init.
 inline constinit thread_local uint32_t tls_thread_id = 0;
 
+// Module globals that threads share (refcount.cpp, refcount_share_globals): instead of all
+// threads adding to one atomic [shared], each thread counts its references to them in its own
+// array, at the index kept in the object's [reserved] byte. Only the cycle collector, with the
+// world stopped, adds the arrays up (into [shared]) and frees those that reached zero.
+constexpr uint32_t kOwnerPerThread = 0xFFFFFFFFu;
+inline constinit thread_local int32_t tls_ref_deltas[256] = {};
+
 constexpr int32_t kSharedQueued = 1;  // a thread's decrement waits for the owner to merge
 constexpr int32_t kSharedMerged = 2;  // the counts are merged: [shared] is the whole count
 constexpr int32_t kSharedOne = 4;     // one reference in [shared]
@@ -99,8 +106,11 @@ void refcount_decref_shared(Object* o);
 inline void incref(Object* o) {
   uint32_t local = atomic_field(o->refcnt).load(std::memory_order_relaxed);
   if (local == Object::kImmortal) return;
-  if (atomic_field(o->owner).load(std::memory_order_relaxed) == tls_thread_id) {
+  uint32_t owner = atomic_field(o->owner).load(std::memory_order_relaxed);
+  if (owner == tls_thread_id) {
     atomic_field(o->refcnt).store(local + 1, std::memory_order_relaxed);
+  } else if (owner == kOwnerPerThread) {
+    ++tls_ref_deltas[o->reserved];
   } else {
     atomic_field(o->shared).fetch_add(kSharedOne, std::memory_order_relaxed);
   }
@@ -108,9 +118,12 @@ inline void incref(Object* o) {
 inline void decref(Object* o) {
   uint32_t local = atomic_field(o->refcnt).load(std::memory_order_relaxed);
   if (local == Object::kImmortal) return;
-  if (atomic_field(o->owner).load(std::memory_order_relaxed) == tls_thread_id) {
+  uint32_t owner = atomic_field(o->owner).load(std::memory_order_relaxed);
+  if (owner == tls_thread_id) {
     atomic_field(o->refcnt).store(--local, std::memory_order_relaxed);
     if (local == 0) refcount_merge_zero_local(o);
+  } else if (owner == kOwnerPerThread) {
+    --tls_ref_deltas[o->reserved];  // never frees: the cycle collector does (refcount.cpp)
   } else {
     refcount_decref_shared(o);
   }
@@ -129,6 +142,8 @@ inline bool is_unique(const Object* o) {
 inline int64_t refcount(const Object* o) {
   uint32_t local = std::atomic_ref<const uint32_t>(o->refcnt).load(std::memory_order_relaxed);
   if (local == Object::kImmortal) return local;
+  if (std::atomic_ref<const uint32_t>(o->owner).load(std::memory_order_relaxed) == kOwnerPerThread)
+    local += uint32_t(tls_ref_deltas[o->reserved]);  // exact only while the world is stopped
   return int64_t(local) + (std::atomic_ref<const int32_t>(o->shared).load(std::memory_order_relaxed) >> 2);
 }
 inline void init_header(Object* o, Type* t, uint16_t gc_bits) {

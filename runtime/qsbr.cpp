@@ -137,7 +137,8 @@ void qsbr_quiescent() {
   if (q == nullptr) return;
   q->seen.store(wr_seq.load(std::memory_order_acquire), std::memory_order_release);
   if (q->pending.empty() && !have_orphans.load(std::memory_order_relaxed)) return;
-  if (++q->skipped < kPollEvery) {
+  bool alone = !object_locks_active();  // no other thread left to wait for: release now
+  if (!alone && ++q->skipped < kPollEvery) {
     q->breaker->fetch_or(q->bit, std::memory_order_relaxed);  // poll again later
     return;
   }

@@ -51,6 +51,23 @@ struct MergeQueue {
 std::mutex queues_mutex;
 std::unordered_map<uint32_t, MergeQueue> queues;
 
+// Objects counted per thread (refcount_share), by their [reserved] index (1..255), and every
+// registered thread's array of counts (tls_ref_deltas). Guarded by shared_mutex.
+std::mutex shared_mutex;
+Object* shared_objects[256];
+int shared_used = 0;
+std::vector<int32_t*> delta_arrays;
+
+// Adds [deltas] into the shared objects' counts and zeroes them; shared_mutex held.
+void fold_deltas(int32_t* deltas) {
+  for (int i = 1; i <= shared_used; ++i) {
+    if (deltas[i] == 0) continue;
+    if (Object* o = shared_objects[i])
+      atomic_field(o->shared).fetch_add(int32_t(uint32_t(deltas[i]) << 2), std::memory_order_relaxed);
+    deltas[i] = 0;
+  }
+}
+
 // Merges [o]'s counts into [shared] (state merged, owner 0) adding [extra]; returns the
 // resulting count. Called by the owner, or by anyone once the owner has exited.
 int64_t explicit_merge(Object* o, int32_t extra) {
@@ -136,8 +153,71 @@ bool unresurrect(Object* o) {
 }
 
 void refcount_thread_start(uint32_t id, std::atomic<uint32_t>* eval_breaker, uint32_t breaker_bit) {
+  {
+    std::lock_guard<std::mutex> lock(shared_mutex);
+    delta_arrays.push_back(tls_ref_deltas);
+  }
   std::lock_guard<std::mutex> lock(queues_mutex);
   queues[id] = MergeQueue{eval_breaker, breaker_bit, {}};
+}
+
+bool refcount_share(Object* o) {
+  if (is_immortal(o) || atomic_field(o->owner).load(std::memory_order_relaxed) != tls_thread_id) return false;
+  std::lock_guard<std::mutex> lock(shared_mutex);
+  if (shared_used == 255) return false;
+  int32_t shared = atomic_field(o->shared).load(std::memory_order_relaxed);
+  int32_t count = int32_t(atomic_field(o->refcnt).load(std::memory_order_relaxed)) + (shared >> 2);
+  shared_objects[++shared_used] = o;
+  o->reserved = uint8_t(shared_used);
+  atomic_field(o->shared).store(int32_t(uint32_t(count) << 2) | kSharedMerged, std::memory_order_relaxed);
+  atomic_field(o->refcnt).store(0, std::memory_order_relaxed);
+  atomic_field(o->owner).store(kOwnerPerThread, std::memory_order_relaxed);
+  return true;
+}
+
+void refcount_unshare_all() {
+  std::vector<Object*> dead;
+  {
+    std::lock_guard<std::mutex> lock(shared_mutex);
+    fold_deltas(tls_ref_deltas);
+    for (int i = 1; i <= shared_used; ++i) {
+      Object* o = shared_objects[i];
+      shared_objects[i] = nullptr;
+      if (o == nullptr || is_immortal(o)) continue;
+      int32_t count = atomic_field(o->shared).load(std::memory_order_relaxed) >> 2;
+      if (count == 0) {
+        dead.push_back(o);
+        continue;
+      }
+      atomic_field(o->shared).store(0, std::memory_order_relaxed);
+      atomic_field(o->refcnt).store(uint32_t(count), std::memory_order_relaxed);
+      atomic_field(o->owner).store(tls_thread_id, std::memory_order_relaxed);
+    }
+    shared_used = 0;  // every thread's counts are zero: the slots can be used again
+  }
+  for (Object* o : dead) dealloc(o);
+}
+
+bool refcount_shared_full() {
+  std::lock_guard<std::mutex> lock(shared_mutex);
+  return shared_used == 255;
+}
+
+void refcount_fold_shared() {
+  std::vector<Object*> dead;
+  {
+    std::lock_guard<std::mutex> lock(shared_mutex);
+    for (int32_t* deltas : delta_arrays) fold_deltas(deltas);
+    for (int i = 1; i <= shared_used; ++i) {
+      Object* o = shared_objects[i];
+      if (o == nullptr || is_immortal(o)) continue;
+      if ((atomic_field(o->shared).load(std::memory_order_relaxed) >> 2) == 0) {
+        shared_objects[i] = nullptr;  // the slot is never reused: a stale count can not hit it
+        dead.push_back(o);
+      }
+    }
+  }
+  for (Object* o : dead) dealloc(o);
 }
 
 void refcount_merge_queued() {
@@ -154,6 +234,11 @@ void refcount_merge_queued() {
 
 void refcount_thread_exit() {
   refcount_merge_queued();
+  {
+    std::lock_guard<std::mutex> lock(shared_mutex);
+    fold_deltas(tls_ref_deltas);
+    std::erase(delta_arrays, tls_ref_deltas);
+  }
   std::vector<Object*> objects;
   {
     std::lock_guard<std::mutex> lock(queues_mutex);

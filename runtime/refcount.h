@@ -18,6 +18,18 @@ void refcount_merge_queued();
 // At thread exit: merges the queue and unregisters the thread (later merges of its objects
 // are done by the threads that queue them).
 void refcount_thread_exit();
+// Before the first thread starts (the caller is the only thread): [o], a module global, is
+// counted per thread from now on (kOwnerPerThread, runtime/object.h), so that threads using
+// it do not all write one count. False when the 255 slots are taken or [o] does not qualify.
+bool refcount_share(Object* o);
+bool refcount_shared_full();  // all 255 slots are taken
+// When the caller is the only thread left (every other one has exited, adding its counts):
+// the shared objects become the caller's again, counted exactly, and those no reference is
+// left to are freed now.
+void refcount_unshare_all();
+// With the world stopped (cycle collector): adds every thread's counts of the shared objects
+// into their [shared] count and frees those no reference is left to.
+void refcount_fold_shared();
 #endif
 
 }  // namespace rt

@@ -56,7 +56,14 @@ Seconds timeout_arg(Value v);
 // Starts an OS thread running [body] with its own thread state, holding the GIL while it
 // runs Python code. A non-[daemon] thread keeps the process alive (wait_for_threads).
 // [body] must catch PyError itself.
-void spawn_thread(std::function<void()> body, bool daemon);
+// [after_exit], if given, runs once the thread has left the VM for good (its state freed and
+// no longer counted): it must not touch Python objects.
+void spawn_thread(std::function<void()> body, bool daemon, std::function<void()> after_exit = nullptr);
+#if MINIPY_FREE_THREADED
+// At the main thread's safe point (kBreakMergeRefs): once every other thread has exited, the
+// module globals counted per thread become the main thread's again (refcount_unshare_all).
+void threads_unshare_if_alone();
+#endif
 
 // At exit, before wait_for_threads: runs the calls registered with
 // threading._register_atexit, last first (an exception is reported and ignored). Later

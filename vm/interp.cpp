@@ -24,6 +24,7 @@
 #include "runtime/ops.h"
 #include "runtime/qsbr.h"
 #include "runtime/refcount.h"
+#include "runtime/threads.h"
 #include "vm/attr_cache.h"
 #include "vm/frame.h"
 #include "vm/suggestions.h"
@@ -166,6 +167,7 @@ __attribute__((noinline)) void handle_eval_breaker(ThreadState* ts) {
   if (bits & kBreakMergeRefs) {
     ts->eval_breaker.fetch_and(~uint32_t(kBreakMergeRefs), std::memory_order_relaxed);
     rt::refcount_merge_queued();
+    rt::threads_unshare_if_alone();
   }
   if (bits & kBreakQsbr) {
     ts->eval_breaker.fetch_and(~uint32_t(kBreakQsbr), std::memory_order_relaxed);
