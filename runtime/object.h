@@ -99,31 +99,26 @@ constexpr int32_t kSharedOne = 4;     // one reference in [shared]
 template <class T>
 inline std::atomic_ref<T> atomic_field(T& field) { return std::atomic_ref<T>(field); }
 
-// Slow paths (object.cpp): the owner's local count reached zero; another thread's decrement.
+// Slow paths (refcount.cpp): the owner's local count reached zero; another thread's
+// increment or decrement (an atomic add, or its own count of a shared module global).
 void refcount_merge_zero_local(Object* o);
+void refcount_incref_shared(Object* o);
 void refcount_decref_shared(Object* o);
 
 inline void incref(Object* o) {
   uint32_t local = atomic_field(o->refcnt).load(std::memory_order_relaxed);
   if (local == Object::kImmortal) return;
-  uint32_t owner = atomic_field(o->owner).load(std::memory_order_relaxed);
-  if (owner == tls_thread_id) {
+  if (atomic_field(o->owner).load(std::memory_order_relaxed) == tls_thread_id)
     atomic_field(o->refcnt).store(local + 1, std::memory_order_relaxed);
-  } else if (owner == kOwnerPerThread) {
-    ++tls_ref_deltas[o->reserved];
-  } else {
-    atomic_field(o->shared).fetch_add(kSharedOne, std::memory_order_relaxed);
-  }
+  else
+    refcount_incref_shared(o);
 }
 inline void decref(Object* o) {
   uint32_t local = atomic_field(o->refcnt).load(std::memory_order_relaxed);
   if (local == Object::kImmortal) return;
-  uint32_t owner = atomic_field(o->owner).load(std::memory_order_relaxed);
-  if (owner == tls_thread_id) {
+  if (atomic_field(o->owner).load(std::memory_order_relaxed) == tls_thread_id) {
     atomic_field(o->refcnt).store(--local, std::memory_order_relaxed);
     if (local == 0) refcount_merge_zero_local(o);
-  } else if (owner == kOwnerPerThread) {
-    --tls_ref_deltas[o->reserved];  // never frees: the cycle collector does (refcount.cpp)
   } else {
     refcount_decref_shared(o);
   }

@@ -107,7 +107,18 @@ void refcount_merge_zero_local(Object* o) {
   if (local_count_reached_zero(o)) dealloc(o);
 }
 
+void refcount_incref_shared(Object* o) {
+  if (atomic_field(o->owner).load(std::memory_order_relaxed) == kOwnerPerThread)
+    ++tls_ref_deltas[o->reserved];
+  else
+    atomic_field(o->shared).fetch_add(kSharedOne, std::memory_order_relaxed);
+}
+
 void refcount_decref_shared(Object* o) {
+  if (atomic_field(o->owner).load(std::memory_order_relaxed) == kOwnerPerThread) {
+    --tls_ref_deltas[o->reserved];  // never frees: the collector does (refcount_fold_shared)
+    return;
+  }
   int32_t shared = atomic_field(o->shared).load(std::memory_order_relaxed);
   bool queue;
   int32_t desired;
