@@ -164,7 +164,7 @@ static void threads_unshare_locked() {
 void threads_unshare_if_alone() {
   if (vm::current_thread() != vm::main_thread_state()) return;
   std::lock_guard<std::mutex> g(g_threads_mutex);
-  if (g_unshare_requested && vm::current_thread() == vm::main_thread_state()) threads_unshare_locked();
+  if (g_unshare_requested) threads_unshare_locked();
 }
 #endif
 
