@@ -264,52 +264,50 @@ void traverse(GcHead* h, GcVisitFn visit, void* arg) {
   if (o->type->traverse != nullptr) o->type->traverse(o, visit, arg);
 }
 
+// Calls fn(list, head) on every object of the tracked lists [ls]; fn may unlink the head it
+// is given.
+template <class Fn>
+void for_each_tracked(GcList* const* ls, size_t nls, Fn fn) {
+  for (size_t i = 0; i < nls; ++i) {
+    GcHead* list = &ls[i]->head;
+    for (GcHead* h = list->next; h != list;) {
+      GcHead* next = h->next;
+      fn(ls[i], h);
+      h = next;
+    }
+  }
+}
+
 // Moves the unreachable objects of the tracked lists [ls] to [garbage]; returns how many.
 // The world is stopped: nobody else links or unlinks.
 int64_t find_garbage(GcList* const* ls, size_t nls, GcHead* garbage) {
-  for (size_t i = 0; i < nls; ++i) {
-    GcHead* list = &ls[i]->head;
-    for (GcHead* h = list->next; h != list; h = h->next) h->refs = refcount(gc_object(h));
-  }
-  for (size_t i = 0; i < nls; ++i) {
-    GcHead* list = &ls[i]->head;
-    for (GcHead* h = list->next; h != list; h = h->next) traverse(h, visit_decref, nullptr);
-  }
+  for_each_tracked(ls, nls, [](GcList*, GcHead* h) { h->refs = refcount(gc_object(h)); });
+  for_each_tracked(ls, nls, [](GcList*, GcHead* h) { traverse(h, visit_decref, nullptr); });
   std::vector<GcHead*> stack;
-  for (size_t i = 0; i < nls; ++i) {
-    GcHead* list = &ls[i]->head;
-    for (GcHead* h = list->next; h != list; h = h->next) {
-      if (h->refs > 0) {
-        h->refs = kReached;
-        stack.push_back(h);
-      }
+  for_each_tracked(ls, nls, [&stack](GcList*, GcHead* h) {
+    if (h->refs > 0) {
+      h->refs = kReached;
+      stack.push_back(h);
     }
-  }
+  });
   while (!stack.empty()) {
     GcHead* h = stack.back();
     stack.pop_back();
     traverse(h, visit_reach, &stack);
   }
   int64_t n = 0;
-  for (size_t i = 0; i < nls; ++i) {
-    GcList* l = ls[i];
-    GcHead* list = &l->head;
-    for (GcHead* h = list->next; h != list;) {
-      GcHead* next = h->next;
-      if (h->refs != kReached) {
-        list_remove(h);
-        list_append(garbage, h);
+  for_each_tracked(ls, nls, [&](GcList* l, GcHead* h) {
+    if (h->refs == kReached) return;
+    list_remove(h);
+    list_append(garbage, h);
 #if MINIPY_FREE_THREADED
-        // Frees of garbage now unlink it from garbage_list (and count there).
-        store_list(h, &garbage_list);
-        --l->tracked;
-        ++garbage_list.tracked;
+    // Frees of garbage now unlink it from garbage_list (and count there).
+    store_list(h, &garbage_list);
+    --l->tracked;
+    ++garbage_list.tracked;
 #endif
-        n += 1 - owned_instance_dicts(gc_object(h));
-      }
-      h = next;
-    }
-  }
+    n += 1 - owned_instance_dicts(gc_object(h));
+  });
   return n;
 }
 
@@ -337,44 +335,52 @@ void delete_garbage(GcHead* garbage) {
   }
 }
 
+// A zeroed object of [size] bytes with its GcHead in front, header initialised, not linked.
+GcHead* new_gc_block(Type* t, size_t size) {
+  void* mem = alloc_bytes(sizeof(GcHead) + size);
+  std::memset(mem, 0, sizeof(GcHead) + size);
+  GcHead* h = static_cast<GcHead*>(mem);
+  init_header(gc_object(h), t, kGcHasHead);
+  return h;
+}
+
+// Whether a list that has counted [count] allocations should ask for a collection.
+inline bool over_threshold(int64_t count, bool scheduled) {
+  return count > effective_threshold() && !scheduled && enabled() && threshold() > 0 && !collecting();
+}
+
 }  // namespace
 
 #if MINIPY_FREE_THREADED
 
 Object* gc_alloc_object(Type* t, size_t size) {
-  void* mem = alloc_bytes(sizeof(GcHead) + size);
-  std::memset(mem, 0, sizeof(GcHead) + size);
-  GcHead* h = static_cast<GcHead*>(mem);
-  Object* o = gc_object(h);
-  init_header(o, t, kGcHasHead);
-  GcList* l = tls_list;
-  if (l == nullptr) [[unlikely]] {
-    orphans.lock();
-    link_locked(&orphans, h);
-    ++orphans.count;
-    orphans.unlock();
-    return o;
-  }
+  GcHead* h = new_gc_block(t, size);
+  GcList* l = home_list();
   l->lock();
   link_locked(l, h);
   int64_t count = ++l->count;
   l->unlock();
-  if (count > effective_threshold() && !l->scheduled && enabled() && threshold() > 0 &&
-      !collecting()) [[unlikely]] {
-    schedule_collection();
-  }
-  return o;
+  // A thread without a state (orphans) never collects by itself.
+  if (l != &orphans && over_threshold(count, l->scheduled)) [[unlikely]] schedule_collection();
+  return gc_object(h);
 }
 
-void gc_free_object(Object* o) {
-  GcHead* h = gc_head(o);
+namespace {
+// Unlinks [h] from its list if it is tracked; [freed] also takes it off the allocation count.
+void untrack_head(GcHead* h, bool freed) {
   if (GcList* l = lock_list_of(h)) {
     list_remove(h);
     store_list(h, nullptr);
     --l->tracked;
-    if (l->count > 0) --l->count;
+    if (freed && l->count > 0) --l->count;
     l->unlock();
   }
+}
+}  // namespace
+
+void gc_free_object(Object* o) {
+  GcHead* h = gc_head(o);
+  untrack_head(h, true);
   free_bytes(h);
 }
 
@@ -392,14 +398,7 @@ void gc_track(Object* o) {
 }
 
 void gc_untrack(Object* o) {
-  if (!(o->gc_bits & kGcHasHead)) return;
-  GcHead* h = gc_head(o);
-  if (GcList* l = lock_list_of(h)) {
-    list_remove(h);
-    store_list(h, nullptr);
-    --l->tracked;
-    l->unlock();
-  }
+  if (o->gc_bits & kGcHasHead) untrack_head(gc_head(o), false);
 }
 
 void gc_thread_start() {
@@ -495,18 +494,11 @@ int64_t gc_tracked_count() { return sum_over_lists(&GcList::tracked); }
 #else  // !MINIPY_FREE_THREADED
 
 Object* gc_alloc_object(Type* t, size_t size) {
-  void* mem = alloc_bytes(sizeof(GcHead) + size);
-  std::memset(mem, 0, sizeof(GcHead) + size);
-  GcHead* h = static_cast<GcHead*>(mem);
-  Object* o = gc_object(h);
-  init_header(o, t, kGcHasHead);
+  GcHead* h = new_gc_block(t, size);
   list_append(&gc.list.head, h);
   ++gc.list.tracked;
-  if (++gc.list.count > effective_threshold() && !gc.scheduled && enabled() && threshold() > 0 &&
-      !collecting()) [[unlikely]] {
-    schedule_collection();
-  }
-  return o;
+  if (over_threshold(++gc.list.count, gc.scheduled)) [[unlikely]] schedule_collection();
+  return gc_object(h);
 }
 
 void gc_free_object(Object* o) {
@@ -518,7 +510,6 @@ void gc_free_object(Object* o) {
   }
   free_bytes(h);
 }
-
 
 bool gc_is_tracked(Object* o) { return (o->gc_bits & kGcHasHead) && gc_head(o)->next != nullptr; }
 
