@@ -491,12 +491,12 @@ static Value dict_richcompare(Value a, Value b, CmpOp op) {
 }
 
 static int64_t dict_len(Value self) {
-  CriticalSection cs(self);
+  LeafCriticalSection cs(self.as_obj());  // one field read
   return int64_t(self.as<Dict>()->used);
 }
 
 static bool dict_truthy(Value self) {
-  CriticalSection cs(self);
+  LeafCriticalSection cs(self.as_obj());  // one field read
   return self.as<Dict>()->used != 0;
 }
 

@@ -366,12 +366,12 @@ static Value list_richcompare(Value a, Value b, CmpOp op) {
 }
 
 static int64_t list_len(Value self) {
-  CriticalSection cs(self);
+  LeafCriticalSection cs(self.as_obj());  // one field read
   return int64_t(self.as<List>()->size);
 }
 
 static bool list_truthy(Value self) {
-  CriticalSection cs(self);
+  LeafCriticalSection cs(self.as_obj());  // one field read
   return self.as<List>()->size != 0;
 }
 

@@ -407,12 +407,12 @@ static int64_t frozenset_hash(Value self) {
 }
 
 static int64_t set_len(Value self) {
-  CriticalSection cs(self);
+  LeafCriticalSection cs(self.as_obj());  // one field read
   return int64_t(self.as<Set>()->used);
 }
 
 static bool set_truthy(Value self) {
-  CriticalSection cs(self);
+  LeafCriticalSection cs(self.as_obj());  // one field read
   return self.as<Set>()->used != 0;
 }
 
