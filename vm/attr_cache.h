@@ -14,6 +14,7 @@
 
 #include <atomic>
 
+#include "runtime/class.h"
 #include "runtime/objects.h"
 #include "vm/code.h"
 
@@ -167,6 +168,11 @@ inline bool attr_cache_read(const AttrCache& c, AttrCacheEntry* out) {
   out->descr = c.descr;
 #endif
   return out->version != 0;
+}
+
+// Reads [c] into [e] if it was filled for [t]'s current version tag.
+inline bool attr_cache_hit(const AttrCache& c, const rt::Type* t, AttrCacheEntry* e) {
+  return attr_cache_read(c, e) && e->version == rt::type_version_tag(t);
 }
 
 // Writes [c] (version 0 empties it); skipped if another thread is writing it.

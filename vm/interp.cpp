@@ -823,7 +823,7 @@ Value eval(ThreadState* ts, Frame* frame, Value* sp0, Value throw_exc) {
         Value obj = sp[-1];
         AttrCache& c = attr_cache_at(co, ip - code_start - 1);
         AttrCacheEntry e;
-        bool type_hit = obj.is_obj() && attr_cache_read(c, &e) && e.version == rt::type_version_tag(obj.as_obj()->type);
+        bool type_hit = obj.is_obj() && attr_cache_hit(c, obj.as_obj()->type, &e);
         if (type_hit) {
           Dict* d = *rt::instance_dict_slot(obj);
           if (d != nullptr) {
@@ -851,7 +851,7 @@ Value eval(ThreadState* ts, Frame* frame, Value* sp0, Value throw_exc) {
         Value obj = sp[-1];
         AttrCache& c = attr_cache_at(co, ip - code_start - 1);
         AttrCacheEntry e;
-        bool type_hit = obj.is_obj() && attr_cache_read(c, &e) && e.version == rt::type_version_tag(obj.as_obj()->type);
+        bool type_hit = obj.is_obj() && attr_cache_hit(c, obj.as_obj()->type, &e);
         if (type_hit) {
           Dict* d = *rt::instance_dict_slot(obj);
           if (d != nullptr) {
@@ -906,8 +906,7 @@ Value eval(ThreadState* ts, Frame* frame, Value* sp0, Value throw_exc) {
           // instance dict shadows it. The inline cache remembers the function.
           AttrCache& c = attr_cache_at(co, ip - code_start - 1);
           AttrCacheEntry e;
-          Value d = attr_cache_read(c, &e) && e.version == rt::type_version_tag(t) ? e.descr
-                                                                                   : attr_cache_fill_method(c, obj, name);
+          Value d = attr_cache_hit(c, t, &e) ? e.descr : attr_cache_fill_method(c, obj, name);
           if (!d.is_null()) {
             Dict* idict = *rt::instance_dict_slot(obj);
             if (idict == nullptr || rt::dict_get_str(idict, name).is_null()) {
