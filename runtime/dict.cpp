@@ -216,35 +216,31 @@ static bool probe_str(Dict* d, Str* key, Value* out) {
   return true;
 }
 
-// The common case runs no Python code: a leaf section (no cost while one thread runs).
-Value dict_get_str(Dict* d, Str* key) {
+// dict_get_str and dict_get_str_ref. The common case runs no Python code: a leaf section (no
+// cost while one thread runs). [counted]: the reference is taken inside the section, before
+// another thread can replace (and free) the value.
+template <bool counted>
+static Value get_str(Dict* d, Str* key) {
+  auto take = [](Value v) {
+    if (counted) incref(v);
+    return v;
+  };
   {
     LeafCriticalSection cs(d);
     Value v;
-    if (probe_str(d, key, &v)) return v;
+    if (probe_str(d, key, &v)) return take(v);
   }
   CriticalSection cs(d);
-  return get_unlocked(d, Value::from_obj(key));
+  return take(get_unlocked(d, Value::from_obj(key)));
 }
+
+Value dict_get_str(Dict* d, Str* key) { return get_str<false>(d, key); }
+
+Value dict_get_str_ref(Dict* d, Str* key) { return get_str<true>(d, key); }
 
 Value dict_get_ref(Dict* d, Value key) {
   CriticalSection cs(d);
   Value v = get_unlocked(d, key);
-  incref(v);
-  return v;
-}
-
-Value dict_get_str_ref(Dict* d, Str* key) {
-  {
-    LeafCriticalSection cs(d);
-    Value v;
-    if (probe_str(d, key, &v)) {
-      incref(v);
-      return v;
-    }
-  }
-  CriticalSection cs(d);
-  Value v = get_unlocked(d, Value::from_obj(key));
   incref(v);
   return v;
 }
