@@ -150,9 +150,7 @@ static void share_module_globals() {
       if (v.is_obj() && !refcount_share(v.as_obj()) && refcount_shared_full()) return;
   }
 }
-#endif
 
-#if MINIPY_FREE_THREADED
 // g_threads_mutex held.
 static void threads_unshare_locked() {
   if (!g_globals_shared || g_running != 0) return;
