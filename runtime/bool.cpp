@@ -37,7 +37,7 @@ static Value bool_construct(Type*, const Value* args, size_t nargs, Tuple* kwnam
 // Fills bool's slots (called from init_number_types after int is ready).
 void init_bool_type() {
   Type* t = &bool_type;
-  t->refcnt = Object::kImmortal;
+  init_static_immortal(*t);
   t->type = &type_type;
   t->name = "bool";
   t->base = &int_type;

@@ -539,7 +539,7 @@ static Value float_format_method(const Value* args, size_t nargs, Tuple* kwnames
 // Fills float's slots and registers its methods (called from init_number_types).
 void init_float_type() {
   Type* t = &float_type;
-  t->refcnt = Object::kImmortal;
+  init_static_immortal(*t);
   t->type = &type_type;
   t->name = "float";
   t->base = &object_type;

@@ -738,7 +738,7 @@ static Value int_index_method(const Value* args, size_t nargs, Tuple* kwnames) {
 void init_number_types() {
   mp_set_memory_functions(gmp_alloc, gmp_realloc, gmp_free);
   Type* t = &int_type;
-  t->refcnt = Object::kImmortal;
+  init_static_immortal(*t);
   t->type = &type_type;
   t->name = "int";
   t->base = &object_type;

@@ -174,7 +174,7 @@ static Value singleton_construct(Type* type, const Value* args, size_t nargs, Tu
 }
 
 void type_init_static(Type* t, const char* name, Type* base, size_t basicsize, uint32_t flags) {
-  t->refcnt = Object::kImmortal;
+  init_static_immortal(*t);
   t->gc_bits = 0;
   t->type = &type_type;
   t->name = name;

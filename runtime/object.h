@@ -33,7 +33,8 @@ struct Dict;
 //  state says whether the two were merged or a merge is queued; the count may go negative
 //  while the owner's local count still covers it. When the local count reaches zero, or a
 //  thread's decrement would take [shared] below zero, the counts are merged (object.cpp) and
-//  from then on the object is counted in [shared] by everyone (owner 0).
+//  from then on the object is counted in [shared] by everyone (owner 0). Immortal objects
+//  have owner kOwnerImmortal (and [refcnt] kImmortal, for the readers of counts).
 //  [mutex] is the per-object lock of the free-threaded build (runtime/critical_section.h).
 struct Object {
   static constexpr uint32_t kImmortal = 0xFFFFFFFFu;
@@ -90,6 +91,8 @@ inline constinit thread_local uint32_t tls_thread_id = 0;
 // array, at the index kept in the object's [reserved] byte. Only the cycle collector, with the
 // world stopped, adds the arrays up (into [shared]) and frees those that reached zero.
 constexpr uint32_t kOwnerPerThread = 0xFFFFFFFFu;
+// The owner of immortal objects (never counted): no thread has this id.
+constexpr uint32_t kOwnerImmortal = 0xFFFFFFFEu;
 inline constinit thread_local int32_t tls_ref_deltas[256] = {};
 
 constexpr int32_t kSharedQueued = 1;  // a thread's decrement waits for the owner to merge
@@ -105,39 +108,43 @@ void refcount_merge_zero_local(Object* o);
 void refcount_incref_shared(Object* o);
 void refcount_decref_shared(Object* o);
 
+// The owner's path is a plain increment or decrement of [refcnt]: only the owning thread
+// writes it, and other threads read only [owner] (and [refcnt] only with the world stopped).
+// Immortal objects have their own owner value, so one compare picks the owner's path and a
+// second one, on the other path only, skips immortal objects.
 inline void incref(Object* o) {
-  uint32_t local = atomic_field(o->refcnt).load(std::memory_order_relaxed);
-  if (local == Object::kImmortal) return;
-  if (atomic_field(o->owner).load(std::memory_order_relaxed) == tls_thread_id)
-    atomic_field(o->refcnt).store(local + 1, std::memory_order_relaxed);
-  else
-    refcount_incref_shared(o);
+  uint32_t owner = atomic_field(o->owner).load(std::memory_order_relaxed);
+  if (owner == tls_thread_id) [[likely]] {
+    ++o->refcnt;
+    return;
+  }
+  if (owner != kOwnerImmortal) refcount_incref_shared(o);
 }
 inline void decref(Object* o) {
-  uint32_t local = atomic_field(o->refcnt).load(std::memory_order_relaxed);
-  if (local == Object::kImmortal) return;
-  if (atomic_field(o->owner).load(std::memory_order_relaxed) == tls_thread_id) {
-    atomic_field(o->refcnt).store(--local, std::memory_order_relaxed);
-    if (local == 0) refcount_merge_zero_local(o);
-  } else {
-    refcount_decref_shared(o);
+  uint32_t owner = atomic_field(o->owner).load(std::memory_order_relaxed);
+  if (owner == tls_thread_id) [[likely]] {
+    if (--o->refcnt == 0) refcount_merge_zero_local(o);
+    return;
   }
+  if (owner != kOwnerImmortal) refcount_decref_shared(o);
 }
 inline bool is_immortal(const Object* o) {
-  return std::atomic_ref<const uint32_t>(o->refcnt).load(std::memory_order_relaxed) == Object::kImmortal;
+  return std::atomic_ref<const uint32_t>(o->owner).load(std::memory_order_relaxed) == kOwnerImmortal;
 }
 inline void make_immortal(Object* o) {
   atomic_field(o->refcnt).store(Object::kImmortal, std::memory_order_relaxed);
+  atomic_field(o->owner).store(kOwnerImmortal, std::memory_order_relaxed);
 }
 inline bool is_unique(const Object* o) {
-  return std::atomic_ref<const uint32_t>(o->refcnt).load(std::memory_order_relaxed) == 1 &&
-         std::atomic_ref<const uint32_t>(o->owner).load(std::memory_order_relaxed) == tls_thread_id &&
+  return std::atomic_ref<const uint32_t>(o->owner).load(std::memory_order_relaxed) == tls_thread_id &&
+         std::atomic_ref<const uint32_t>(o->refcnt).load(std::memory_order_relaxed) == 1 &&
          std::atomic_ref<const int32_t>(o->shared).load(std::memory_order_relaxed) == 0;
 }
 inline int64_t refcount(const Object* o) {
+  uint32_t owner = std::atomic_ref<const uint32_t>(o->owner).load(std::memory_order_relaxed);
+  if (owner == kOwnerImmortal) return Object::kImmortal;
   uint32_t local = std::atomic_ref<const uint32_t>(o->refcnt).load(std::memory_order_relaxed);
-  if (local == Object::kImmortal) return local;
-  if (std::atomic_ref<const uint32_t>(o->owner).load(std::memory_order_relaxed) == kOwnerPerThread)
+  if (owner == kOwnerPerThread)
     local += uint32_t(tls_ref_deltas[o->reserved]);  // exact only while the world is stopped
   return int64_t(local) + (std::atomic_ref<const int32_t>(o->shared).load(std::memory_order_relaxed) >> 2);
 }
@@ -151,6 +158,14 @@ inline void init_header(Object* o, Type* t, uint16_t gc_bits) {
 }
 
 #endif
+
+// Marks a statically allocated object immortal, in its initializer (constexpr).
+constexpr void init_static_immortal(Object& o) {
+  o.refcnt = Object::kImmortal;
+#if MINIPY_FREE_THREADED
+  o.owner = kOwnerImmortal;
+#endif
+}
 
 // A hash cached in an immutable object (str, frozenset), computed on first use: threads may
 // compute and store it concurrently (the same value), so the free-threaded build reads and
@@ -367,7 +382,7 @@ T* alloc_object(Type* t, size_t extra = 0) {
 
 // Statically allocated objects (types, singletons) are immortal from the start.
 #if MINIPY_FREE_THREADED
-#define MINIPY_STATIC_HEADER(TYPEPTR) ::rt::Object::kImmortal, 0, 0, 0, (TYPEPTR), 0, 0
+#define MINIPY_STATIC_HEADER(TYPEPTR) ::rt::Object::kImmortal, 0, 0, 0, (TYPEPTR), ::rt::kOwnerImmortal, 0
 #else
 #define MINIPY_STATIC_HEADER(TYPEPTR) ::rt::Object::kImmortal, 0, 0, 0, (TYPEPTR)
 #endif

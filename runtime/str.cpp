@@ -29,7 +29,7 @@ static_assert(sizeof(StaticStr) == sizeof(Str) + 8, "bytes must follow the Str h
 
 constexpr StaticStr make_static_str(int c) {
   StaticStr r{};
-  r.s.refcnt = Object::kImmortal;
+  init_static_immortal(r.s);
   r.s.type = &str_type;
   r.s.hash = -1;
   r.s.length = c < 0 ? 0 : 1;
@@ -603,7 +603,7 @@ Value str_iter(Value self) {
 
 constexpr Type make_str_type() {
   Type t{};
-  t.refcnt = Object::kImmortal;
+  init_static_immortal(t);
   t.type = &type_type;
   t.name = "str";
   t.base = &object_type;
@@ -625,7 +625,7 @@ constexpr Type make_str_type() {
 
 constexpr Type make_str_iterator_type() {
   Type t{};
-  t.refcnt = Object::kImmortal;
+  init_static_immortal(t);
   t.type = &type_type;
   t.name = "str_iterator";
   t.base = &object_type;

@@ -56,7 +56,7 @@ void type_ready(Type* t) {
   if (t->mro != nullptr) return;
   if (t->type == nullptr) {
     t->type = &type_type;
-    t->refcnt = Object::kImmortal;
+    init_static_immortal(*t);
   }
   if (t->base == nullptr && t != &object_type) t->base = &object_type;
   if (t->base != nullptr && t->base->mro == nullptr) type_ready(t->base);
