@@ -115,17 +115,6 @@ int64_t dict_hash_key(Value key) {
   return hash(key);
 }
 
-// Compares a stored key with [key] after their hashes matched: exact strs by content,
-// otherwise with ==.
-static inline bool keys_equal_fast(Value stored, Value key, bool* generic) {
-  if (exact_str(stored) && exact_str(key)) {
-    *generic = false;
-    return str_equal(as_str(stored), as_str(key));
-  }
-  *generic = true;
-  return false;
-}
-
 // Finds [key] with [hash]: the entry position or -1. *[slot] receives the index slot of the
 // match. An __eq__ that mutates the dict restarts the search, as CPython's.
 int64_t dict_lookup(Dict* d, Value key, int64_t hash, size_t* slot) {
@@ -144,9 +133,9 @@ restart:
         return ix;
       }
       if (e->hash == hash) {
-        bool generic;
-        bool eq = keys_equal_fast(e->key, key, &generic);
-        if (generic) {
+        int cmp = equal_builtin(e->key, key);
+        bool eq = cmp > 0;
+        if (cmp < 0) {
           DictEntry* entries = d->entries;
           Ref startkey = Ref::borrow(e->key);
           eq = equal(startkey.get(), key);

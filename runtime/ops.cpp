@@ -91,6 +91,48 @@ bool equal(Value a, Value b) {
   return compare_bool(a, b, CmpOp::Eq);
 }
 
+namespace {
+enum class KeyKind { kNumber, kStr, kTuple, kOther };
+inline KeyKind key_kind(Value v) {
+  if (!v.is_obj()) return KeyKind::kNumber;  // a small int or a float
+  Type* t = v.as_obj()->type;
+  return t == &str_type ? KeyKind::kStr : t == &tuple_type ? KeyKind::kTuple : KeyKind::kOther;
+}
+inline double number_as_double(Value v) { return v.is_int() ? double(v.as_int()) : v.as_double(); }
+
+int equal_builtin_at(Value a, Value b, int depth) {
+  if (a == b) return 1;
+  KeyKind ka = key_kind(a), kb = key_kind(b);
+  if (ka == KeyKind::kOther || kb == KeyKind::kOther) return -1;
+  if (ka != kb) return 0;  // a str, a number and a tuple are never equal
+  switch (ka) {
+    case KeyKind::kStr:
+      return str_equal(as_str(a), as_str(b)) ? 1 : 0;
+    case KeyKind::kNumber:
+      // Small ints have 50 bits: their doubles are exact.
+      if (a.is_int() && b.is_int()) return 0;
+      return number_as_double(a) == number_as_double(b) ? 1 : 0;
+    case KeyKind::kTuple: {
+      Tuple* x = a.as<Tuple>();
+      Tuple* y = b.as<Tuple>();
+      if (x->size != y->size) return 0;
+      if (depth == 8) return -1;
+      // Items in order, as tuple ==: the first unequal one decides.
+      for (size_t i = 0; i < x->size; ++i) {
+        int r = equal_builtin_at(x->item(i), y->item(i), depth + 1);
+        if (r != 1) return r;
+      }
+      return 1;
+    }
+    case KeyKind::kOther:
+      break;
+  }
+  return -1;
+}
+}  // namespace
+
+int equal_builtin_other(Value a, Value b) { return equal_builtin_at(a, b, 0); }
+
 // The result of comparing two doubles (or small ints converted exactly) with [op].
 template <class T>
 static bool compare_native(T x, T y, CmpOp op) {

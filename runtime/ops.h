@@ -17,6 +17,16 @@ std::string str_string(Value v);
 int64_t hash(Value v);                     // TypeError: unhashable type: 'list'
 bool truthy(Value v);
 bool equal(Value a, Value b);              // identity first, then ==
+// a == b when deciding it runs no Python code: small ints, floats, exact strs and exact
+// tuples of those. 1 equal, 0 not equal, -1 undecided (call equal(): a subclass or another
+// type may define __eq__). Dict and set lookups use it to compare keys without the care a
+// Python-level __eq__ needs (a reference held across the call, a restart if the table changed).
+int equal_builtin_other(Value a, Value b);
+inline int equal_builtin(Value a, Value b) {
+  if (a.is_obj() && b.is_obj() && a.as_obj()->type == &str_type && b.as_obj()->type == &str_type)
+    return str_equal(a.as<Str>(), b.as<Str>()) ? 1 : 0;
+  return equal_builtin_other(a, b);
+}
 Value compare(Value a, Value b, CmpOp op); // rich comparison with reflection
 bool compare_bool(Value a, Value b, CmpOp op);
 Value binary_op(Value a, Value b, BinOp op, bool inplace = false);

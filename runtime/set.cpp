@@ -51,7 +51,8 @@ static inline bool is_unused(const SetEntry* e) { return e->hash == 0 && e->key.
 // Compares [startkey] (found at [entry]) with [key]. Returns 1 equal, 0 not, -1 when the
 // table changed under the comparison (the caller restarts).
 static int compare_entry(Set* s, SetEntry* entry, Value startkey, Value key) {
-  if (exact_str(startkey) && exact_str(key)) return str_equal(as_str(startkey), as_str(key)) ? 1 : 0;
+  int cmp = equal_builtin(startkey, key);
+  if (cmp >= 0) return cmp;
   SetEntry* table = s->table;
   Ref hold = Ref::borrow(startkey);
   bool eq = equal(startkey, key);
