@@ -16,7 +16,7 @@
 namespace rt {
 
 Type list_type;
-static Type list_iterator_type;
+Type list_iterator_type;
 static Type list_reverseiterator_type;
 
 // ---- shared container helpers ------------------------------------------------------------
@@ -601,11 +601,6 @@ static Value list_binop(Value a, Value b, BinOp op, bool inplace) {
 }
 
 // ---- iterators -----------------------------------------------------------------------------
-
-struct ListIter : Object {
-  List* list;  // null once exhausted
-  size_t index;
-};
 
 static Value list_iter(Value self) {
   ListIter* it = alloc_object<ListIter>(&list_iterator_type);

@@ -83,6 +83,12 @@ struct List : Object {
   size_t capacity;
   Value* items;
 };
+// iter(list): the interpreter's ForIter steps it inline.
+struct ListIter : Object {
+  List* list;  // null once exhausted
+  size_t index;
+};
+extern Type list_iterator_type;
 List* list_new(size_t n);                 // size n, items null: fill with owned refs
 List* list_from(const Value* items, size_t n);
 void list_append(List* l, Value v);       // increfs v

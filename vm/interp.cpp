@@ -1254,6 +1254,19 @@ Value eval(ThreadState* ts, Frame* frame, Value* sp0, Value throw_exc) {
           sp = nsp;
           DISPATCH();
         }
+        if (t == &rt::list_iterator_type) {
+          // list_iter_next inline; the exhausted iterator lets go of its list there.
+          rt::ListIter* li = it.as<rt::ListIter>();
+          Value v = Value::null();
+          if (List* l = li->list) {
+            rt::LeafCriticalSection cs(l);
+            if (li->index < l->size) v = incref_v(l->items[li->index++]);
+          }
+          if (!v.is_null()) {
+            *sp++ = v;
+            DISPATCH();
+          }
+        }
         Value nx = t->next ? t->next(it) : rt::iter_next(it);
         if (nx.is_null()) {
           --sp;
