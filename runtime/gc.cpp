@@ -367,14 +367,19 @@ Object* gc_alloc_object(Type* t, size_t size) {
 
 namespace {
 // Unlinks [h] from its list if it is tracked; [freed] also takes it off the allocation count.
-void untrack_head(GcHead* h, bool freed) {
-  if (GcList* l = lock_list_of(h)) {
-    list_remove(h);
-    store_list(h, nullptr);
-    --l->tracked;
-    if (freed && l->count > 0) --l->count;
-    l->unlock();
+// While one thread runs, no list can change under the caller: no lock, no second look.
+inline void untrack_head(GcHead* h, bool freed) {
+  GcList* l = load_list(h);
+  if (l == nullptr) return;
+  if (object_locks_active()) [[unlikely]] {
+    l = lock_list_of(h);
+    if (l == nullptr) return;
   }
+  list_remove(h);
+  store_list(h, nullptr);
+  --l->tracked;
+  if (freed && l->count > 0) --l->count;
+  l->unlock();
 }
 }  // namespace
 
