@@ -115,9 +115,16 @@ int64_t dict_hash_key(Value key) {
   return hash(key);
 }
 
+// What lookup<false> returns when telling [key] from a stored key would call __eq__.
+static constexpr int64_t kUndecided = -3;
+
 // Finds [key] with [hash]: the entry position or -1. *[slot] receives the index slot of the
-// match. An __eq__ that mutates the dict restarts the search, as CPython's.
-int64_t dict_lookup(Dict* d, Value key, int64_t hash, size_t* slot) {
+// match. Keys that compare without Python code (equal_builtin) are told apart directly;
+// otherwise [may_call_eq] calls __eq__, and an __eq__ that mutates the dict restarts the
+// search, as CPython's; without it the result is kUndecided (for leaf critical sections,
+// runtime/critical_section.h, whose callers retry under a full section).
+template <bool may_call_eq>
+[[gnu::always_inline]] static inline int64_t lookup(Dict* d, Value key, int64_t hash, size_t* slot) {
 restart:
   if (d->index == nullptr) return -1;
   size_t mask = (size_t(1) << d->log2_index) - 1;
@@ -134,14 +141,14 @@ restart:
       }
       if (e->hash == hash) {
         int cmp = equal_builtin(e->key, key);
-        bool eq = cmp > 0;
         if (cmp < 0) {
+          if (!may_call_eq) return kUndecided;
           DictEntry* entries = d->entries;
           Ref startkey = Ref::borrow(e->key);
-          eq = equal(startkey.get(), key);
+          cmp = equal(startkey.get(), key) ? 1 : 0;
           if (entries != d->entries || d->entries[ix].key != startkey.get()) goto restart;
         }
-        if (eq) {
+        if (cmp > 0) {
           if (slot) *slot = i;
           return ix;
         }
@@ -151,6 +158,8 @@ restart:
     i = (i * 5 + perturb + 1) & mask;
   }
 }
+
+int64_t dict_lookup(Dict* d, Value key, int64_t hash, size_t* slot) { return lookup<true>(d, key, hash, slot); }
 
 Dict* dict_new() { return alloc_object<Dict>(&dict_type); }
 
@@ -173,34 +182,22 @@ static Value get_unlocked(Dict* d, Value key) {
   return ix < 0 ? Value::null() : d->entries[ix].value;
 }
 
-bool dict_find_str(Dict* d, Str* key, int64_t* ix) {
+// dict_find_str, inlined into the lookups of this file.
+[[gnu::always_inline]] static inline bool find_str(Dict* d, Str* key, int64_t* ix) {
   *ix = -1;
   if (d->used == 0) return true;
-  int64_t hash = str_hash(key);
-  size_t mask = (size_t(1) << d->log2_index) - 1;
-  size_t perturb = size_t(hash);
-  size_t i = size_t(hash) & mask;
-  Value kv = Value::from_obj(key);
-  while (true) {
-    int64_t k = get_index(d, i);
-    if (k == kEmpty) return true;
-    if (k >= 0) {
-      DictEntry* e = &d->entries[k];
-      if (e->key == kv || (e->hash == hash && exact_str(e->key) && str_equal(as_str(e->key), key))) {
-        *ix = k;
-        return true;
-      }
-      if (e->hash == hash && !exact_str(e->key)) return false;
-    }
-    perturb >>= kPerturbShift;
-    i = (i * 5 + perturb + 1) & mask;
-  }
+  int64_t r = lookup<false>(d, Value::from_obj(key), str_hash(key), nullptr);
+  if (r == kUndecided) return false;
+  *ix = r;
+  return true;
 }
 
+bool dict_find_str(Dict* d, Str* key, int64_t* ix) { return find_str(d, key, ix); }
+
 // dict_find_str's value (null: missing); false as dict_find_str.
-static bool probe_str(Dict* d, Str* key, Value* out) {
+[[gnu::always_inline]] static inline bool probe_str(Dict* d, Str* key, Value* out) {
   int64_t ix;
-  if (!dict_find_str(d, key, &ix)) return false;
+  if (!find_str(d, key, &ix)) return false;
   *out = ix < 0 ? Value::null() : d->entries[ix].value;
   return true;
 }
@@ -227,11 +224,23 @@ Value dict_get_str(Dict* d, Str* key) { return get_str<false>(d, key); }
 
 Value dict_get_str_ref(Dict* d, Str* key) { return get_str<true>(d, key); }
 
-Value dict_get_ref(Dict* d, Value key) {
-  CriticalSection cs(d);
-  Value v = get_unlocked(d, key);
+// A new reference to the value at entry [ix] (null if -1).
+static Value counted_value(Dict* d, int64_t ix) {
+  if (ix < 0) return Value::null();
+  Value v = d->entries[ix].value;
   incref(v);
   return v;
+}
+
+Value dict_get_ref(Dict* d, Value key) {
+  int64_t hash = dict_hash_key(key);
+  {
+    LeafCriticalSection cs(d);
+    int64_t ix = lookup<false>(d, key, hash, nullptr);
+    if (ix != kUndecided) return counted_value(d, ix);
+  }
+  CriticalSection cs(d);
+  return counted_value(d, lookup<true>(d, key, hash, nullptr));
 }
 
 // Drops the reference of [d] to a value that left it. The values of module dicts (deferred,
@@ -245,18 +254,17 @@ static void release_value(Dict* d, Value v) {
     decref(v);
 }
 
-void dict_set_hashed(Dict* d, Value key, int64_t hash, Value value) {
-  CriticalSection cs(d);
-  if (d->index == nullptr) alloc_table(d, kMinLog2);
-  int64_t ix = dict_lookup(d, key, hash, nullptr);
-  incref(value);  // after the lookup, which may raise from __eq__
+// Stores [value] at [key], whose lookup gave [ix]; returns the value it replaced (null if
+// none), for the caller to release once out of its critical section. Runs no Python code.
+static Value store_at(Dict* d, int64_t ix, Value key, int64_t hash, Value value) {
+  incref(value);
   if (ix >= 0) {
     Value old = d->entries[ix].value;
     d->entries[ix].value = value;
     dict_bump_version(d);
-    release_value(d, old);
-    return;
+    return old;
   }
+  if (d->index == nullptr) alloc_table(d, kMinLog2);
   if (d->nentries >= d->capacity) dict_resize(d, log2_for(d->used * 3));
   incref(key);
   size_t slot = find_empty_slot(d, hash);
@@ -266,6 +274,27 @@ void dict_set_hashed(Dict* d, Value key, int64_t hash, Value value) {
   d->nentries = n + 1;
   d->used++;
   dict_bump_version(d);
+  return Value::null();
+}
+
+// A key that compares without Python code needs only a leaf section; the replaced value is
+// released after it (its finalizer may run Python code).
+void dict_set_hashed(Dict* d, Value key, int64_t hash, Value value) {
+  Value old;
+  bool stored = false;
+  {
+    LeafCriticalSection cs(d);
+    int64_t ix = lookup<false>(d, key, hash, nullptr);
+    if (ix != kUndecided) {
+      old = store_at(d, ix, key, hash, value);
+      stored = true;
+    }
+  }
+  if (!stored) {
+    CriticalSection cs(d);
+    old = store_at(d, lookup<true>(d, key, hash, nullptr), key, hash, value);
+  }
+  release_value(d, old);
 }
 
 void dict_set(Dict* d, Value key, Value value) { dict_set_hashed(d, key, dict_hash_key(key), value); }

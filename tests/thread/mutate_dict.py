@@ -22,3 +22,23 @@ for t in threads:
     t.join()
 print(len(shared), results)
 print(sorted(shared)[:3])
+
+# 8 threads replace the values of the same 50 keys: each store releases a list another
+# thread made, and each read must see a whole value.
+hot = {}
+bad = []
+
+def overwrite(k):
+    for i in range(N):
+        key = (i % 50, "x")
+        hot[key] = [k, i]
+        v = hot.get(key)
+        if v is None or len(v) != 2:
+            bad.append(v)
+
+threads = [threading.Thread(target=overwrite, args=(k,)) for k in range(8)]
+for t in threads:
+    t.start()
+for t in threads:
+    t.join()
+print(len(hot), bad, sorted(len(v) for v in hot.values())[:3])
