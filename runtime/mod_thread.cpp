@@ -68,9 +68,11 @@ void lock_released(std::unique_lock<std::mutex>& lock) {
 }
 
 bool NativeLock::acquire(Seconds timeout) {
-  // Held briefly by another thread (a `with lock:` around a few operations): spin first.
-  for (int i = 0; i < 100; ++i) {
-    if (try_acquire()) return true;
+  // Held briefly by another thread (a `with lock:` around a few operations): spin first,
+  // reading the word until it looks free, so the spinning does not take its cache line away
+  // from the holder.
+  for (int i = 0; i < 200; ++i) {
+    if (state_.load(std::memory_order_relaxed) == kUnlocked && try_acquire()) return true;
     __builtin_ia32_pause();
   }
   if (timeout == 0) return false;
