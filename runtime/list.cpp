@@ -87,10 +87,13 @@ int64_t container_index(Value key, const char* what) {
 
 // ---- storage -------------------------------------------------------------------------------
 
-// Makes room for at least [need] items, growing geometrically as CPython (about 1.125x + 6).
+// The capacity for at least [need] items, growing geometrically as CPython (about 1.125x + 6).
+static size_t grown_capacity(size_t need) { return need + (need >> 3) + (need < 9 ? 3 : 6); }
+
+// Makes room for at least [need] items.
 static void list_reserve(List* l, size_t need) {
   if (need <= l->capacity) return;
-  size_t cap = need + (need >> 3) + (need < 9 ? 3 : 6);
+  size_t cap = grown_capacity(need);
   Value* items = static_cast<Value*>(alloc_bytes(cap * sizeof(Value)));
   if (l->size) std::memcpy(items, l->items, l->size * sizeof(Value));
   if (l->items) free_bytes(l->items);
@@ -120,12 +123,54 @@ List* list_from(const Value* items, size_t n) {
   return l;
 }
 
+#if MINIPY_FREE_THREADED
+// From this capacity on, a full list that other threads may be appending to gets its larger
+// array allocated outside its lock: faulting in a fresh block of a megabyte takes long enough
+// that the other appenders would give up spinning and sleep.
+constexpr size_t kGrowOutsideLock = 8192;
+
 void list_append(List* l, Value v) {
-  LeafCriticalSection cs(l);
+  Value* fresh = nullptr;  // a larger array, allocated with the list unlocked
+  size_t fresh_cap = 0;
+  for (;;) {
+    Value* old = nullptr;
+    {
+      LeafCriticalSection cs(l);
+      if (l->size == l->capacity) {
+        if (fresh_cap > l->size) {
+          if (l->size) std::memcpy(fresh, l->items, l->size * sizeof(Value));
+          old = l->items;
+          l->items = fresh;
+          l->capacity = fresh_cap;
+          fresh = nullptr;
+        } else if (l->capacity >= kGrowOutsideLock && object_locks_active()) {
+          fresh_cap = grown_capacity(l->size + 1);  // allocated below, then try again
+        } else {
+          list_reserve(l, l->size + 1);
+        }
+      }
+      if (l->size < l->capacity) {
+        incref(v);
+        l->items[l->size++] = v;
+        fresh_cap = 0;
+      }
+    }
+    if (old != nullptr) free_bytes(old);
+    if (fresh != nullptr) free_bytes(fresh);  // too small by now, or not needed
+    fresh = nullptr;
+    if (fresh_cap == 0) return;
+    fresh = static_cast<Value*>(alloc_bytes(fresh_cap * sizeof(Value)));
+    for (size_t off = 0; off < fresh_cap * sizeof(Value); off += 4096)
+      reinterpret_cast<volatile char*>(fresh)[off] = 0;  // the page faults, here
+  }
+}
+#else
+void list_append(List* l, Value v) {
   if (l->size == l->capacity) list_reserve(l, l->size + 1);
   incref(v);
   l->items[l->size++] = v;
 }
+#endif
 
 // Appends [n] borrowed items (which may alias l's own storage). Caller locks [l] (and the
 // source's owner).
