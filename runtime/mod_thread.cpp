@@ -251,6 +251,7 @@ void lock_dealloc(Object* o) {
 
 // acquire(blocking=True, timeout=-1) as Lock.acquire and RLock.acquire parse them.
 Seconds acquire_args(const char* fname, const Value* args, size_t nargs, Tuple* kwnames) {
+  if (nargs == 0 && (kwnames == nullptr || kwnames->size == 0)) return -1;  // `with lock:`
   Value a[2];
   parse_args(fname, args, nargs, kwnames, {"blocking", "timeout"}, 0, a);
   bool blocking = a[0].is_null() || truthy(a[0]);

@@ -544,10 +544,19 @@ Value lookup_special(Value obj, Str* name, bool* unbound) {
 }
 
 // Calls [callable] as CallMethod does: with [self] first unless it is null; args[0] is free.
+// rt::call, except that a method descriptor whose self fits (a built-in method of the
+// object's type: list.append, lock.__enter__) runs its function directly.
+inline Value call_direct(Value callable, const Value* args, size_t nargs, rt::Tuple* kwnames) {
+  if (callable.is_obj() && callable.as_obj()->type == &rt::method_descr_type && nargs > 0 &&
+      rt::is_subtype(rt::type_of(args[0]), callable.as<rt::MethodDescr>()->owner))
+    return callable.as<rt::MethodDescr>()->fn(args, nargs, kwnames);
+  return rt::call(callable, args, nargs, kwnames);
+}
+
 Value call_method_args(Value callable, Value self, Value* args, size_t nargs) {
   if (self.is_null()) return rt::call(callable, args + 1, nargs);
   args[0] = self;
-  return rt::call(callable, args, nargs + 1);
+  return call_direct(callable, args, nargs + 1, nullptr);
 }
 
 Value eval(ThreadState* ts, Frame* frame, Value* sp0 = nullptr, Value throw_exc = Value::null());
@@ -1862,11 +1871,8 @@ Value eval(ThreadState* ts, Frame* frame, Value* sp0, Value throw_exc) {
         Value r;
         if (ct == &rt::builtin_function_type && callable.as<rt::BuiltinFunction>()->self.is_null()) {
           r = callable.as<rt::BuiltinFunction>()->fn(call_args, call_nargs, call_kw);
-        } else if (ct == &rt::method_descr_type && call_nargs > 0 &&
-                   rt::is_subtype(rt::type_of(call_args[0]), callable.as<rt::MethodDescr>()->owner)) {
-          r = callable.as<rt::MethodDescr>()->fn(call_args, call_nargs, call_kw);
         } else {
-          r = rt::call(callable, call_args, call_nargs, call_kw);
+          r = call_direct(callable, call_args, call_nargs, call_kw);
         }
         while (sp > call_base) rt::decref(*--sp);
         *sp++ = r;
