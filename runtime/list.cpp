@@ -129,7 +129,8 @@ List* list_from(const Value* items, size_t n) {
 // that the other appenders would give up spinning and sleep.
 constexpr size_t kGrowOutsideLock = 8192;
 
-void list_append(List* l, Value v) {
+// list_append when [l] was full.
+[[gnu::noinline]] static void append_growing(List* l, Value v) {
   Value* fresh = nullptr;  // a larger array, allocated with the list unlocked
   size_t fresh_cap = 0;
   for (;;) {
@@ -163,6 +164,18 @@ void list_append(List* l, Value v) {
     for (size_t off = 0; off < fresh_cap * sizeof(Value); off += 4096)
       reinterpret_cast<volatile char*>(fresh)[off] = 0;  // the page faults, here
   }
+}
+
+void list_append(List* l, Value v) {
+  {
+    LeafCriticalSection cs(l);
+    if (l->size < l->capacity) [[likely]] {
+      incref(v);
+      l->items[l->size++] = v;
+      return;
+    }
+  }
+  append_growing(l, v);
 }
 #else
 void list_append(List* l, Value v) {
