@@ -668,8 +668,22 @@ static Value list_iter(Value self) {
   return Value::from_obj(it);
 }
 
+static Value list_iter_next_locking(ListIter* it);
+
+// The common case, while no other thread runs, with nothing to lock (LeafCriticalSection's
+// own fast path) and no call to set up.
 static Value list_iter_next(Value self) {
   ListIter* it = self.as<ListIter>();
+  List* l = it->list;
+  if (l != nullptr && !object_locks_active() && it->index < l->size) [[likely]] {
+    Value v = l->items[it->index++];
+    incref(v);
+    return v;
+  }
+  return list_iter_next_locking(it);
+}
+
+[[gnu::noinline]] static Value list_iter_next_locking(ListIter* it) {
   List* l = it->list;
   if (l == nullptr) return Value::null();
   {
