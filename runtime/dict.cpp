@@ -386,12 +386,19 @@ static void dict_merge_pairs(Dict* d, Value iterable) {
     Value kv[2];
     Ref hold;
     if (tuple_check(item.get()) || list_check(item.get())) {
-      size_t len = tuple_check(item.get()) ? item.as<Tuple>()->size : item.as<List>()->size;
+      size_t len;
+      if (tuple_check(item.get())) {
+        len = item.as<Tuple>()->size;
+        if (len == 2) hold = Ref::steal(Value::from_obj(tuple_from(item.as<Tuple>()->items(), 2)));
+      } else {
+        List* l = item.as<List>();
+        LeafCriticalSection cs(l);  // another thread may be resizing l
+        len = l->size;
+        if (len == 2) hold = Ref::steal(Value::from_obj(tuple_from(l->items, 2)));
+      }
       if (len != 2)
         raise_fmt(&exc_ValueError, "dictionary update sequence element #{} has length {}; 2 is required", n,
                   len);
-      const Value* src = tuple_check(item.get()) ? item.as<Tuple>()->items() : item.as<List>()->items;
-      hold = Ref::steal(Value::from_obj(tuple_from(src, 2)));
     } else {
       Type* t = type_of(item.get());
       if (!t->iter && !t->getitem)

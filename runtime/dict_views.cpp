@@ -50,6 +50,7 @@ Value iter_new(Type* t, Dict* d) {
   DictIter* it = alloc_object<DictIter>(t);
   incref(d);
   it->dict = d;
+  CriticalSection cs(d);  // another thread may be resizing d
   it->pos = t == &dict_reversekeyiterator_type ? d->nentries : 0;
   it->used = int64_t(d->used);
   it->remaining = int64_t(d->used);

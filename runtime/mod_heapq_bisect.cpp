@@ -1,7 +1,10 @@
 // The heapq and bisect modules, as CPython's _heapq and _bisect: binary heaps on lists
 // (heappush, heappop, heapify, heappushpop, heapreplace, nlargest, nsmallest) and binary
 // search over sorted sequences (bisect_left/right, insort_left/right, with lo, hi and key).
+// Each heap operation runs in a critical section on the heap, as in CPython 3.13t: threads
+// sharing a heap without a lock of their own see each push and pop whole.
 #include "runtime/builtins_internal.h"
+#include "runtime/critical_section.h"
 #include "runtime/modules_internal.h"
 #include "runtime/ops.h"
 
@@ -84,6 +87,7 @@ Value h_heappush(const Value* args, size_t nargs, Tuple* kwnames) {
   no_kwargs("heappush", kwnames);
   check_positional("heappush", nargs, 2, 2);
   List* heap = heap_arg("heappush", args[0]);
+  CriticalSection cs(heap);
   list_append(heap, args[1]);
   siftdown(heap, 0, heap->size - 1);
   return None();
@@ -98,6 +102,7 @@ Value pop_last(List* heap) {
 Value h_heappop(const Value* args, size_t nargs, Tuple* kwnames) {
   check_meth_o("heappop", nargs, kwnames);
   List* heap = heap_arg("heappop", args[0]);
+  CriticalSection cs(heap);
   Value last = pop_last(heap);
   if (heap->size == 0) return last;
   Value ret = heap->items[0];
@@ -111,6 +116,7 @@ Value h_heapreplace(const Value* args, size_t nargs, Tuple* kwnames) {
   no_kwargs("heapreplace", kwnames);
   check_positional("heapreplace", nargs, 2, 2);
   List* heap = heap_arg("heapreplace", args[0]);
+  CriticalSection cs(heap);
   if (heap->size == 0) raise_msg(&exc_IndexError, "index out of range");
   Value ret = heap->items[0];
   incref(args[1]);
@@ -124,8 +130,10 @@ Value h_heappushpop(const Value* args, size_t nargs, Tuple* kwnames) {
   no_kwargs("heappushpop", kwnames);
   check_positional("heappushpop", nargs, 2, 2);
   List* heap = heap_arg("heappushpop", args[0]);
+  CriticalSection cs(heap);
   Value item = args[1];
-  if (heap->size == 0 || !lt(heap->items[0], item)) {
+  // The comparison may run Python code, which may pop the top item: hold it meanwhile.
+  if (heap->size == 0 || !lt(Ref::borrow(heap->items[0]).get(), item)) {
     incref(item);
     return item;
   }
@@ -141,6 +149,7 @@ Value h_heappushpop(const Value* args, size_t nargs, Tuple* kwnames) {
 Value h_heapify(const Value* args, size_t nargs, Tuple* kwnames) {
   check_meth_o("heapify", nargs, kwnames);
   List* heap = heap_arg("heapify", args[0]);
+  CriticalSection cs(heap);
   for (size_t i = heap->size / 2; i-- > 0;) siftup(heap, i);
   return None();
 }
@@ -202,11 +211,12 @@ int64_t bisect_point(const BisectArgs& b, Value x, bool right) {
   while (lo < hi) {
     int64_t mid = int64_t((uint64_t(lo) + uint64_t(hi)) / 2);
     Ref item;
-    if (type_of(b.a) == &list_type && size_t(mid) < b.a.as<List>()->size) {
-      item = Ref::borrow(b.a.as<List>()->items[mid]);
-    } else {
-      item = Ref::steal(getitem(b.a, Value::from_int(mid)));
+    if (type_of(b.a) == &list_type) {
+      List* l = b.a.as<List>();
+      LeafCriticalSection cs(l);
+      if (size_t(mid) < l->size) item = Ref::borrow(l->items[mid]);
     }
+    if (!item) item = Ref::steal(getitem(b.a, Value::from_int(mid)));
     if (b.key != None()) item = Ref::steal(call1(b.key, item.get()));
     bool go_right = right ? !lt(x, item.get()) : lt(item.get(), x);
     if (go_right) lo = mid + 1;

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "runtime/builtins_internal.h"
+#include "runtime/critical_section.h"
 #include "runtime/int.h"
 #include "runtime/modules_internal.h"
 #include "runtime/ops.h"
@@ -85,9 +86,31 @@ struct Mt {
   }
 };
 
-Mt& gen() {
-  static Mt mt;
-  return mt;
+// The generator every thread draws from, as CPython's module-level Random instance. Each
+// draw or reseed changes its state as a whole: in the free-threaded build it runs inside a
+// leaf critical section on [gen_lock], a bare object that serves only as the lock (CPython
+// 3.13t locks the Random instance the same way). The GIL build takes no lock.
+Mt gen_state;
+Object gen_lock = [] {
+  Object o{};
+  init_static_immortal(o);
+  return o;
+}();
+
+void reseed(const std::vector<uint32_t>& key) {
+  LeafCriticalSection cs(&gen_lock);
+  gen_state.init_by_array(key);
+}
+
+double next_double() {
+  LeafCriticalSection cs(&gen_lock);
+  return gen_state.next_double();
+}
+
+// [n] consecutive 32-bit outputs into [out], in one section.
+void next_words(uint32_t* out, size_t n) {
+  LeafCriticalSection cs(&gen_lock);
+  for (size_t i = 0; i < n; ++i) out[i] = gen_state.next32();
 }
 
 // Seeds from an int-like value (its absolute value, 32 bits at a time), as CPython.
@@ -100,31 +123,33 @@ void seed_from_int(Value v) {
     mpz_tdiv_q_2exp(a.z, a.z, 32);
   }
   if (key.empty()) key.push_back(0);
-  gen().init_by_array(key);
+  reseed(key);
 }
 
 void seed_from_time() {
   uint64_t t = uint64_t(std::chrono::high_resolution_clock::now().time_since_epoch().count());
   uint64_t p = uint64_t(getpid());
-  gen().init_by_array({uint32_t(t), uint32_t(t >> 32), uint32_t(p), uint32_t(uintptr_t(&t) >> 4)});
+  reseed({uint32_t(t), uint32_t(t >> 32), uint32_t(p), uint32_t(uintptr_t(&t) >> 4)});
 }
 
 // getrandbits(k) as a new int value, [k] > 0.
 Value random_bits(uint64_t k) {
-  if (k <= 32) return Value::from_int(gen().next32() >> (32 - k));
+  if (k <= 32) {
+    uint32_t x;
+    next_words(&x, 1);
+    return Value::from_int(x >> (32 - k));
+  }
   if (k <= 49) {
-    uint64_t lo = gen().next32();
-    uint64_t hi = gen().next32() >> (64 - k);
+    uint32_t w[2];
+    next_words(w, 2);
+    uint64_t lo = w[0], hi = w[1] >> (64 - k);
     return Value::from_int(int64_t((hi << 32) | lo));
   }
   Mpz r;
   size_t words = (k - 1) / 32 + 1;
   std::vector<uint32_t> w(words);
-  for (size_t i = 0; i < words; ++i, k -= 32) {
-    uint32_t x = gen().next32();
-    if (k < 32) x >>= (32 - k);
-    w[i] = x;
-  }
+  next_words(w.data(), words);
+  if (k % 32 != 0) w[words - 1] >>= 32 - k % 32;
   mpz_import(r.z, words, -1, 4, 0, 0, w.data());
   return int_from_mpz(r.z);
 }
@@ -165,7 +190,7 @@ Value r_seed(const Value* args, size_t nargs, Tuple* kwnames) {
 
 Value r_random(const Value*, size_t nargs, Tuple* kwnames) {
   check_meth_noargs("random", nargs, kwnames);
-  return Value::from_double(gen().next_double());
+  return Value::from_double(next_double());
 }
 
 Value r_getrandbits(const Value* args, size_t nargs, Tuple* kwnames) {
@@ -180,7 +205,7 @@ Value r_uniform(const Value* args, size_t nargs, Tuple* kwnames) {
   Value a[2];
   clinic_args("uniform", args, nargs, kwnames, {"a", "b"}, 0, 2, a);
   double lo = float_from_value(a[0]), hi = float_from_value(a[1]);
-  return Value::from_double(lo + (hi - lo) * gen().next_double());
+  return Value::from_double(lo + (hi - lo) * next_double());
 }
 
 // An integer argument of randrange ("non-integer arg 1 for randrange()" style errors).
@@ -249,19 +274,29 @@ Value r_choice(const Value* args, size_t nargs, Tuple* kwnames) {
   return getitem(a[0], Value::from_int(randbelow_i64(n)));
 }
 
-// shuffle(x): Fisher-Yates from the end, as CPython.
+// shuffle(x): Fisher-Yates from the end, as CPython. A list is shuffled in one leaf critical
+// section, with the draws made before it (a draw may wait for the generator's lock); if
+// another thread changed the list's length meanwhile, it draws again for the new length.
 Value r_shuffle(const Value* args, size_t nargs, Tuple* kwnames) {
   Value a[1];
   clinic_args("shuffle", args, nargs, kwnames, {"x"}, 0, 1, a);
   Value x = a[0];
+  if (type_of(x) == &list_type) {
+    List* l = x.as<List>();
+    std::vector<int64_t> draws;
+    for (;;) {
+      int64_t n = length(x);
+      draws.clear();
+      for (int64_t i = n - 1; i > 0; --i) draws.push_back(randbelow_i64(i + 1));
+      LeafCriticalSection cs(l);
+      if (int64_t(l->size) != n) continue;
+      for (int64_t i = n - 1, k = 0; i > 0; --i, ++k) std::swap(l->items[i], l->items[draws[size_t(k)]]);
+      return None();
+    }
+  }
   int64_t n = length(x);
   for (int64_t i = n - 1; i > 0; --i) {
     int64_t j = randbelow_i64(i + 1);
-    if (type_of(x) == &list_type) {
-      List* l = x.as<List>();
-      std::swap(l->items[i], l->items[j]);
-      continue;
-    }
     Ref xi = Ref::steal(getitem(x, Value::from_int(i)));
     Ref xj = Ref::steal(getitem(x, Value::from_int(j)));
     setitem(x, Value::from_int(i), xj.get());

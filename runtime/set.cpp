@@ -407,15 +407,9 @@ static int64_t frozenset_hash(Value self) {
   return int64_t(h);
 }
 
-static int64_t set_len(Value self) {
-  LeafCriticalSection cs(self.as_obj());  // one field read
-  return int64_t(self.as<Set>()->used);
-}
+static int64_t set_len(Value self) { return int64_t(set_used(self.as<Set>())); }
 
-static bool set_truthy(Value self) {
-  LeafCriticalSection cs(self.as_obj());  // one field read
-  return self.as<Set>()->used != 0;
-}
+static bool set_truthy(Value self) { return set_used(self.as<Set>()) != 0; }
 
 static int set_contains_slot(Value self, Value key) { return set_contains(self.as<Set>(), key) ? 1 : 0; }
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "runtime/containers.h"
+#include "runtime/critical_section.h"
 
 namespace rt {
 
@@ -19,6 +20,13 @@ void set_table_resize(Set* s, size_t minused);
 void set_clear_internal(Set* s);
 void set_merge(Set* s, Set* other);
 void set_swap_bodies(Set* a, Set* b);
+
+// [s]'s number of keys, read under its lock: a size check on a set that another thread may be
+// changing.
+inline size_t set_used(Set* s) {
+  LeafCriticalSection cs(s);
+  return s->used;
+}
 
 // Fills the operator slots and registers the methods (set_ops.cpp).
 void init_set_ops();

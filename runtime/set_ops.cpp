@@ -26,7 +26,7 @@ Set* set_intersection(Set* so, Value other) {
   if (anyset_check(other)) {
     Set* a = so;
     Set* b = other.as<Set>();
-    if (b->used > a->used) std::swap(a, b);
+    if (set_used(b) > set_used(a)) std::swap(a, b);
     CriticalSection cs(b);
     size_t pos = 0;
     while (SetEntry* e = set_next_entry(b, &pos)) {
@@ -54,7 +54,7 @@ void difference_update_internal(Set* so, Value other) {
   }
   if (anyset_check(other)) {
     Ref o;
-    if ((other.as<Set>()->used >> 3) > so->used)
+    if ((set_used(other.as<Set>()) >> 3) > set_used(so))
       o = Ref::steal(as_value(set_intersection(so, other)));
     else
       o = Ref::borrow(other);
@@ -72,6 +72,7 @@ void difference_update_internal(Set* so, Value other) {
       set_discard(so, key.get());
     }
   }
+  CriticalSection cs(so);
   if ((so->fill - so->used) <= so->mask / 4) return;
   set_table_resize(so, so->used > 50000 ? so->used * 2 : so->used * 4);
 }
@@ -81,16 +82,16 @@ Set* set_difference(Set* so, Value other) {
   size_t other_size;
   bool other_dict = other.is_obj() && other.as_obj()->type == &dict_type;
   if (anyset_check(other)) {
-    other_size = other.as<Set>()->used;
+    other_size = set_used(other.as<Set>());
   } else if (other_dict) {
-    other_size = other.as<Dict>()->used;
+    other_size = size_t(length(other));
   } else {
     Set* r = set_copy(so);
     Ref rr = Ref::steal(as_value(r));
     difference_update_internal(r, other);
     return rr.release().as<Set>();
   }
-  if ((so->used >> 2) > other_size) {
+  if ((set_used(so) >> 2) > other_size) {
     Set* r = set_copy(so);
     Ref rr = Ref::steal(as_value(r));
     difference_update_internal(r, other);
@@ -155,7 +156,7 @@ bool set_issubset(Set* so, Value other) {
   }
   Set* o = other.as<Set>();
   CriticalSection cs(so);
-  if (so->used > o->used) return false;
+  if (so->used > set_used(o)) return false;
   size_t pos = 0;
   while (SetEntry* e = set_next_entry(so, &pos)) {
     Ref key = Ref::borrow(e->key);
@@ -175,11 +176,11 @@ bool set_issuperset(Set* so, Value other) {
 }
 
 bool set_isdisjoint(Set* so, Value other) {
-  if (other == as_value(so)) return so->used == 0;
+  if (other == as_value(so)) return set_used(so) == 0;
   if (anyset_check(other)) {
     Set* a = so;
     Set* b = other.as<Set>();
-    if (b->used > a->used) std::swap(a, b);
+    if (set_used(b) > set_used(a)) std::swap(a, b);
     CriticalSection cs(b);
     size_t pos = 0;
     while (SetEntry* e = set_next_entry(b, &pos)) {
@@ -206,9 +207,8 @@ Value set_richcompare(Value a, Value b, CmpOp op) {
     case CmpOp::Eq:
     case CmpOp::Ne: {
       bool eq;
-      if (v->used != w->used)
-        eq = false;
-      else if (v->hash != -1 && w->hash != -1 && v->hash != w->hash)
+      int64_t hv = cached_hash_load(v->hash), hw = cached_hash_load(w->hash);  // -1: none (yet)
+      if (set_used(v) != set_used(w) || (hv != -1 && hw != -1 && hv != hw))
         eq = false;
       else
         eq = set_issubset(v, b);
@@ -216,8 +216,8 @@ Value set_richcompare(Value a, Value b, CmpOp op) {
     }
     case CmpOp::Le: return from_bool(set_issubset(v, b));
     case CmpOp::Ge: return from_bool(set_issuperset(v, b));
-    case CmpOp::Lt: return from_bool(v->used < w->used && set_issubset(v, b));
-    case CmpOp::Gt: return from_bool(v->used > w->used && set_issuperset(v, b));
+    case CmpOp::Lt: return from_bool(set_used(v) < set_used(w) && set_issubset(v, b));
+    case CmpOp::Gt: return from_bool(set_used(v) > set_used(w) && set_issuperset(v, b));
   }
   return NotImplemented();
 }
@@ -400,8 +400,7 @@ Value m_contains(const Value* args, size_t nargs, Tuple* kw) {
 
 Value m_len(const Value* args, size_t nargs, Tuple* kw) {
   check_noargs("set.__len__", nargs - 1, kw);
-  CriticalSection cs(self_set(args));
-  return int_from_i64(int64_t(self_set(args)->used));
+  return int_from_i64(int64_t(set_used(self_set(args))));
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "runtime/critical_section.h"
 #include "runtime/error.h"
 #include "runtime/format.h"
 #include "runtime/ops.h"
@@ -520,6 +521,7 @@ Value str_join_method(const Value* args, size_t nargs, Tuple* kwnames) {
   Type* t = type_of(it);
   if (t == &list_type) {
     List* l = it.as<List>();
+    CriticalSection cs(l);  // another thread may be resizing l
     return str_join(sep, l->items, l->size);
   }
   if (t == &tuple_type) {

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "runtime/core.h"
+#include "runtime/critical_section.h"
 #include "runtime/error.h"
 #include "runtime/gc.h"
 #include "runtime/ops.h"
@@ -232,6 +233,7 @@ static Value tuple_construct(Type* type, const Value* args, size_t nargs, Tuple*
     for (size_t i = 0; i < s->size; ++i) items.push_back(Ref::borrow(s->item(i)));
   } else if (isinstance(src, &list_type)) {
     List* l = src.as<List>();
+    LeafCriticalSection cs(l);  // another thread may be resizing l
     for (size_t i = 0; i < l->size; ++i) items.push_back(Ref::borrow(l->items[i]));
   } else {
     Ref it = Ref::steal(get_iter(src));
