@@ -13,6 +13,7 @@
 #include "runtime/error.h"
 #include "runtime/gc.h"
 #include "runtime/ops.h"
+#include "runtime/qsbr.h"
 #include "vm/code.h"
 #include "vm/interp.h"
 
@@ -378,13 +379,38 @@ Value instance_alloc(Type* t) {
 
 Value instance_getattr(Value obj, Str* name) {
   Dict** ds = instance_dict_slot(obj);
-  Value v = generic_getattr_dict(obj, name, ds ? *ds : nullptr);
+  Value v = generic_getattr_dict(obj, name, ds ? instance_dict_load(ds) : nullptr);
   if (v.is_null() && ds != nullptr && name == s_dict) {
-    if (*ds == nullptr) *ds = dict_new();
-    incref(*ds);
-    return Value::from_obj(*ds);
+    Dict* d = instance_dict_ensure(ds);
+    incref(d);
+    return Value::from_obj(d);
   }
   return v;
+}
+
+Dict* instance_dict_ensure(Dict** slot) {
+  if (Dict* d = instance_dict_load(slot)) return d;
+  Dict* fresh = dict_new();
+#if MINIPY_FREE_THREADED
+  Dict* expected = nullptr;
+  if (!std::atomic_ref<Dict*>(*slot).compare_exchange_strong(expected, fresh, std::memory_order_acq_rel)) {
+    decref(fresh);
+    return expected;
+  }
+#else
+  *slot = fresh;
+#endif
+  return fresh;
+}
+
+void instance_dict_replace(Dict** slot, Dict* d) {
+#if MINIPY_FREE_THREADED
+  Dict* old = std::atomic_ref<Dict*>(*slot).exchange(d, std::memory_order_acq_rel);
+#else
+  Dict* old = *slot;
+  *slot = d;
+#endif
+  if (old != nullptr) qsbr_decref(old);
 }
 
 void instance_setattr(Value obj, Str* name, Value v) {
@@ -407,18 +433,17 @@ void instance_setattr(Value obj, Str* name, Value v) {
       raise_fmt(&exc_TypeError, "__dict__ must be set to a dictionary, not a '{}'", type_name(v));
     }
     incref(v);
-    if (*ds != nullptr) decref(*ds);
-    *ds = v.as<Dict>();
+    instance_dict_replace(ds, v.as<Dict>());
     return;
   }
   if (v.is_null()) {
-    if (*ds == nullptr || !dict_del(*ds, Value::from_obj(name))) {
+    Dict* d = instance_dict_load(ds);
+    if (d == nullptr || !dict_del(d, Value::from_obj(name))) {
       raise_fmt(&exc_AttributeError, "'{}' object has no attribute '{}'", t->name, name->view());
     }
     return;
   }
-  if (*ds == nullptr) *ds = dict_new();
-  dict_set(*ds, Value::from_obj(name), v);
+  dict_set(instance_dict_ensure(ds), Value::from_obj(name), v);
 }
 
 void check_init_result(Value r) {

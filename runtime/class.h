@@ -60,6 +60,21 @@ inline Dict** instance_dict_slot(Value obj) {
   if (t->dictoffset == 0) return nullptr;
   return reinterpret_cast<Dict**>(reinterpret_cast<char*>(obj.as_obj()) + t->dictoffset);
 }
+// The dict in an instance-dict [slot]; null until the instance's first attribute. In the
+// free-threaded build another thread may store it at any time, so it is read atomically.
+inline Dict* instance_dict_load(Dict** slot) {
+#if MINIPY_FREE_THREADED
+  return std::atomic_ref<Dict*>(*slot).load(std::memory_order_acquire);
+#else
+  return *slot;
+#endif
+}
+// The dict in [slot], created on first use. When two threads create it at once, one dict
+// wins and the other is dropped before anything is stored in it: no attribute is lost.
+Dict* instance_dict_ensure(Dict** slot);
+// Stores [d] (a new reference) in [slot] (obj.__dict__ = d). The old dict is released once no
+// thread can still be reading it without a reference (runtime/qsbr.h).
+void instance_dict_replace(Dict** slot, Dict* d);
 
 // type(name, bases, namespace): a new class. [bases] may be empty (object).
 Value class_new(Str* name, Tuple* bases, Dict* ns);

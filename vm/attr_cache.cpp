@@ -17,7 +17,7 @@ void attr_cache_fill_dict(AttrCache& c, rt::Value obj, rt::Str* name) {
   uint32_t version = rt::type_version(t);
   rt::Value descr = rt::type_lookup(t, name);
   if (!descr.is_null() && rt::type_of(descr)->descr_set != nullptr) return;
-  rt::Dict* d = *rt::instance_dict_slot(obj);
+  rt::Dict* d = rt::instance_dict_load(rt::instance_dict_slot(obj));
   if (d == nullptr) return;
   int64_t ix;
   {

@@ -834,7 +834,7 @@ Value eval(ThreadState* ts, Frame* frame, Value* sp0, Value throw_exc) {
         AttrCacheEntry e;
         bool type_hit = obj.is_obj() && attr_cache_hit(c, obj.as_obj()->type, &e);
         if (type_hit) {
-          Dict* d = *rt::instance_dict_slot(obj);
+          Dict* d = rt::instance_dict_load(rt::instance_dict_slot(obj));
           if (d != nullptr) {
             Value v = Value::null();
             {
@@ -862,7 +862,7 @@ Value eval(ThreadState* ts, Frame* frame, Value* sp0, Value throw_exc) {
         AttrCacheEntry e;
         bool type_hit = obj.is_obj() && attr_cache_hit(c, obj.as_obj()->type, &e);
         if (type_hit) {
-          Dict* d = *rt::instance_dict_slot(obj);
+          Dict* d = rt::instance_dict_load(rt::instance_dict_slot(obj));
           if (d != nullptr) {
             Value old = Value::null();
             bool stored = false;
@@ -917,7 +917,7 @@ Value eval(ThreadState* ts, Frame* frame, Value* sp0, Value throw_exc) {
           AttrCacheEntry e;
           Value d = attr_cache_hit(c, t, &e) ? e.descr : attr_cache_fill_method(c, obj, name);
           if (!d.is_null()) {
-            Dict* idict = *rt::instance_dict_slot(obj);
+            Dict* idict = rt::instance_dict_load(rt::instance_dict_slot(obj));
             if (idict == nullptr || rt::dict_get_str(idict, name).is_null()) {
               sp[-1] = incref_v(d);
               *sp++ = obj;
