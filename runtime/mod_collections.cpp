@@ -1,6 +1,8 @@
 // The _collections module: deque in C++ (a double-ended queue with an optional maxlen, its
 // methods, iteration that detects mutation, repr and comparison). collections.py (runtime/lib)
 // builds the rest of the collections module on top of it in Python.
+// Every operation runs in a critical section on the deque (its iterators' steps too), so
+// threads sharing one see each append, pop and rotate whole, as in CPython 3.13t.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -8,6 +10,7 @@
 
 #include "runtime/builtins_internal.h"
 #include "runtime/core.h"
+#include "runtime/critical_section.h"
 #include "runtime/modules_internal.h"
 #include "runtime/ops.h"
 
@@ -37,8 +40,11 @@ Deque* as_deque(Value v) {
 
 void deque_clear_items(Deque* d) {
   std::deque<Value> old;
-  old.swap(*d->items);
-  d->state++;
+  {
+    LeafCriticalSection cs(d);
+    old.swap(*d->items);
+    d->state++;
+  }
   for (Value v : old) decref(v);
 }
 
@@ -54,6 +60,7 @@ void deque_dealloc(Object* o) {
 // Appends [v] (borrowed) on the right or left, dropping from the other end past maxlen.
 void push(Deque* d, Value v, bool left) {
   if (d->maxlen == 0) return;
+  CriticalSection cs(d);
   incref(v);
   if (left) d->items->push_front(v);
   else d->items->push_back(v);
@@ -124,6 +131,7 @@ DEQUE_METHOD(d_extendleft) {
 DEQUE_METHOD(d_pop) {
   check_meth_noargs("pop", nargs - 1, kwnames);
   Deque* d = as_deque(args[0]);
+  LeafCriticalSection cs(d);
   if (d->items->empty()) raise_msg(&exc_IndexError, "pop from an empty deque");
   Value v = d->items->back();
   d->items->pop_back();
@@ -133,6 +141,7 @@ DEQUE_METHOD(d_pop) {
 DEQUE_METHOD(d_popleft) {
   check_meth_noargs("popleft", nargs - 1, kwnames);
   Deque* d = as_deque(args[0]);
+  LeafCriticalSection cs(d);
   if (d->items->empty()) raise_msg(&exc_IndexError, "pop from an empty deque");
   Value v = d->items->front();
   d->items->pop_front();
@@ -149,6 +158,7 @@ DEQUE_METHOD(d_rotate) {
   check_positional("rotate", nargs - 1, 0, 1);
   Deque* d = as_deque(args[0]);
   int64_t n = nargs > 1 ? int_arg(args[1]) : 1;
+  LeafCriticalSection cs(d);
   int64_t size = int64_t(d->items->size());
   if (size <= 1) return None();
   n %= size;
@@ -160,6 +170,7 @@ DEQUE_METHOD(d_rotate) {
 DEQUE_METHOD(d_reverse) {
   check_meth_noargs("reverse", nargs - 1, kwnames);
   Deque* d = as_deque(args[0]);
+  LeafCriticalSection cs(d);
   std::reverse(d->items->begin(), d->items->end());
   d->state++;
   return None();
@@ -168,6 +179,7 @@ DEQUE_METHOD(d_copy) {
   check_meth_noargs("copy", nargs - 1, kwnames);
   Deque* d = as_deque(args[0]);
   Deque* c = alloc_object<Deque>(type_of(args[0]));
+  LeafCriticalSection cs(d);
   c->items = new std::deque<Value>(*d->items);
   for (Value v : *c->items) incref(v);
   c->maxlen = d->maxlen;
@@ -175,6 +187,7 @@ DEQUE_METHOD(d_copy) {
 }
 // Finds [x] from [start]: its index or -1. Raises RuntimeError if a comparison mutates it.
 int64_t find(Deque* d, Value x, size_t start, size_t stop) {
+  CriticalSection cs(d);
   uint64_t state = d->state;
   for (size_t i = start; i < stop && i < d->items->size(); ++i) {
     Value v = (*d->items)[i];
@@ -189,6 +202,7 @@ int64_t find(Deque* d, Value x, size_t start, size_t stop) {
 DEQUE_METHOD(d_count) {
   check_meth_o("count", nargs - 1, kwnames);
   Deque* d = as_deque(args[0]);
+  CriticalSection cs(d);
   uint64_t state = d->state;
   int64_t n = 0;
   for (size_t i = 0; i < d->items->size(); ++i) {
@@ -202,6 +216,7 @@ DEQUE_METHOD(d_index) {
   no_kwargs("index", kwnames);
   check_positional("index", nargs - 1, 1, 3);
   Deque* d = as_deque(args[0]);
+  CriticalSection cs(d);
   int64_t size = int64_t(d->items->size());
   int64_t start = nargs > 2 ? int_arg(args[2]) : 0, stop = nargs > 3 ? int_arg(args[3]) : size;
   if (start < 0) start = std::max<int64_t>(0, start + size);
@@ -213,6 +228,7 @@ DEQUE_METHOD(d_index) {
 DEQUE_METHOD(d_remove) {
   check_meth_o("remove", nargs - 1, kwnames);
   Deque* d = as_deque(args[0]);
+  CriticalSection cs(d);
   int64_t i = find(d, args[1], 0, d->items->size());
   if (i < 0) raise_fmt(&exc_ValueError, "{} is not in deque", repr_string(args[1]));
   Value v = (*d->items)[size_t(i)];
@@ -225,6 +241,7 @@ DEQUE_METHOD(d_insert) {
   no_kwargs("insert", kwnames);
   check_positional("insert", nargs - 1, 2, 2);
   Deque* d = as_deque(args[0]);
+  CriticalSection cs(d);
   int64_t size = int64_t(d->items->size());
   if (d->maxlen >= 0 && size >= d->maxlen) raise_msg(&exc_IndexError, "deque already at its maximum size");
   int64_t i = int_arg(args[1]);
@@ -236,7 +253,10 @@ DEQUE_METHOD(d_insert) {
   return None();
 }
 
-int64_t deque_len(Value self) { return int64_t(self.as<Deque>()->items->size()); }
+int64_t deque_len(Value self) {
+  LeafCriticalSection cs(self.as_obj());
+  return int64_t(self.as<Deque>()->items->size());
+}
 
 // The index [key] resolved against the deque's size ("deque index out of range").
 size_t deque_index(Deque* d, Value key) {
@@ -250,6 +270,7 @@ size_t deque_index(Deque* d, Value key) {
 
 Value deque_getitem(Value self, Value key) {
   Deque* d = self.as<Deque>();
+  CriticalSection cs(d);
   Value v = (*d->items)[deque_index(d, key)];
   incref(v);
   return v;
@@ -257,6 +278,7 @@ Value deque_getitem(Value self, Value key) {
 
 void deque_setitem(Value self, Value key, Value v) {
   Deque* d = self.as<Deque>();
+  CriticalSection cs(d);
   size_t i = deque_index(d, key);
   Value old = (*d->items)[i];
   if (v.is_null()) {
@@ -271,6 +293,7 @@ void deque_setitem(Value self, Value key, Value v) {
 
 int deque_contains(Value self, Value item) {
   Deque* d = self.as<Deque>();
+  CriticalSection cs(d);
   return find(d, item, 0, d->items->size()) >= 0 ? 1 : 0;
 }
 
@@ -278,6 +301,7 @@ Value deque_repr(Value self) {
   Deque* d = self.as<Deque>();
   ReprGuard g(d);
   if (g.recursive()) return str_value("[...]");
+  CriticalSection cs(d);
   std::string s = std::string(type_of(self) == &deque_type ? "deque" : type_of(self)->name) + "([";
   for (size_t i = 0; i < d->items->size(); ++i) {
     if (i) s += ", ";
@@ -303,6 +327,7 @@ Value deque_iter(Value self) {
   DequeIter* it = alloc_object<DequeIter>(&deque_iter_type);
   incref(d);
   it->deque = d;
+  LeafCriticalSection cs(d);
   it->state = d->state;
   return Value::from_obj(it);
 }
@@ -310,6 +335,7 @@ Value deque_iter(Value self) {
 Value deque_iter_next(Value self) {
   DequeIter* it = self.as<DequeIter>();
   Deque* d = it->deque;
+  LeafCriticalSection cs(d);  // guards the iterator's position too
   if (d->state != it->state) raise_msg(&exc_RuntimeError, "deque mutated during iteration");
   if (it->index >= d->items->size()) return Value::null();
   size_t i = self.as_obj()->type == &deque_reviter_type ? d->items->size() - 1 - it->index : it->index;
