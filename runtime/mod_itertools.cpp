@@ -1,7 +1,9 @@
 // The itertools module in C++: count, cycle, repeat, chain (+ from_iterable), islice, product,
 // permutations, combinations, combinations_with_replacement, accumulate, groupby, zip_longest,
 // starmap, takewhile, dropwhile, filterfalse, compress, pairwise. Every iterator is one
-// object type whose state is a small C++ class with a virtual next().
+// object type whose state is a small C++ class with a virtual next(), which runs in a
+// critical section on the iterator: threads sharing one (a count handing out ids) never
+// see its state half-updated.
 #include <fmt/format.h>
 
 #include <memory>
@@ -10,6 +12,7 @@
 
 #include "runtime/builtins_internal.h"
 #include "runtime/core.h"
+#include "runtime/critical_section.h"
 #include "runtime/modules_internal.h"
 #include "runtime/ops.h"
 
@@ -41,8 +44,8 @@ Value native_iter(Value self) {
   return self;
 }
 Value native_next(Value self) {
-  IterState* st = self.as<NativeIter>()->st;
-  return st->next();
+  CriticalSection cs(self);
+  return self.as<NativeIter>()->st->next();
 }
 Value native_repr(Value self) {
   std::string r = self.as<NativeIter>()->st->repr();

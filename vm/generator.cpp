@@ -53,6 +53,14 @@ void release_saved(Generator* g) {
 
 bool matches(Value exc, rt::Type* t) { return rt::exception_matches(exc, Value::from_obj(t)); }
 
+// The subiterator a suspended (or claimed) [g] delegates to in `yield from`, or null.
+Value yieldfrom_of(Generator* g) {
+  if (g->ip < 2 || g->nstack == 0) return Value::null();
+  uint32_t word = g->code->code[g->ip - 1];
+  if (op_of(word) != Op::YieldValue || arg_of(word) != 1) return Value::null();
+  return g->saved()[g->code->nlocalsplus + g->nstack - 1];
+}
+
 // The StopIteration's value (new reference): args[0], or None.
 Value stop_value(Value exc) { return rt::getattr(exc, rt::str_intern("value")); }
 
@@ -63,26 +71,26 @@ void close_iter(Value it);
 // `yield from` first, as CPython's _gen_throw.
 Value generator_throw(Generator* g, Value exc_in) {
   Ref exc = Ref::steal(exc_in);
-  if (g->state == GenState::Running) already_executing();
-  Value yf = generator_yieldfrom(g);
+  GenState prev = gen_claim(g);
+  if (prev == GenState::Closed) rt::raise(exc.release());
+  Value yf = prev == GenState::Suspended ? yieldfrom_of(g) : Value::null();
   if (!yf.is_null()) {
     Ref sub = Ref::borrow(yf);
     Ref err, returned;
-    g->state = GenState::Running;
     try {
       if (matches(exc.get(), &rt::exc_GeneratorExit)) {
         close_iter(sub.get());
-        g->state = GenState::Suspended;
+        gen_set_state(g, GenState::Suspended);
         return generator_resume(g, rt::None(), exc.release());
       }
       Value r;
       if (rt::type_of(sub.get()) == &generator_type) {
         r = generator_throw(sub.as<Generator>(), new_ref(exc.get()));
-        if (sub.as<Generator>()->state == GenState::Closed) returned = Ref::steal(r);
+        if (gen_state(sub.as<Generator>()) == GenState::Closed) returned = Ref::steal(r);
       } else {
         Ref meth = Ref::steal(rt::getattr_opt(sub.get(), rt::str_intern("throw")));
         if (!meth) {
-          g->state = GenState::Suspended;
+          gen_set_state(g, GenState::Suspended);
           return generator_resume(g, rt::None(), exc.release());
         }
         rt::BaseException* be = exc.as<rt::BaseException>();
@@ -90,11 +98,11 @@ Value generator_throw(Generator* g, Value exc_in) {
                          be->traceback ? Value::from_obj(be->traceback) : rt::None()};
         r = rt::call(meth.get(), args, 3);
       }
-      g->state = GenState::Suspended;
+      gen_set_state(g, GenState::Suspended);
       if (!returned) return r;
     } catch (rt::PyError& e) {
-      if (g->state != GenState::Running) throw;
-      g->state = GenState::Suspended;
+      if (gen_state(g) != GenState::Running) throw;
+      gen_set_state(g, GenState::Suspended);
       err = Ref::steal(e.take());
     }
     // The subiterator finished: pop it and continue the outer frame after `yield from` with
@@ -111,7 +119,7 @@ Value generator_throw(Generator* g, Value exc_in) {
     }
     return generator_resume(g, rt::None(), err.release());
   }
-  if (g->state == GenState::Closed) rt::raise(exc.release());
+  gen_set_state(g, prev);  // generator_resume claims it again
   return generator_resume(g, rt::None(), exc.release());
 }
 
@@ -125,32 +133,31 @@ bool in_try_region(Generator* g) {
 
 // g.close(): raises GeneratorExit at the yield; RuntimeError if the generator yields again.
 void generator_close(Generator* g) {
-  if (g->state == GenState::Created) {
+  GenState prev = gen_claim(g);
+  if (prev == GenState::Closed) return;
+  if (prev == GenState::Created) {
     release_saved(g);
-    g->state = GenState::Closed;
+    gen_set_state(g, GenState::Closed);
     return;
   }
-  if (g->state == GenState::Closed) return;
-  if (g->state == GenState::Running) already_executing();
   Ref err;
-  Value yf = generator_yieldfrom(g);
+  Value yf = yieldfrom_of(g);
   if (!yf.is_null()) {
     Ref sub = Ref::borrow(yf);
-    g->state = GenState::Running;
     try {
       close_iter(sub.get());
     } catch (rt::PyError& e) {
       err = Ref::steal(e.take());
     }
-    g->state = GenState::Suspended;
   }
   if (!err && !in_try_region(g)) {
     // GeneratorExit would leave the frame at once: finish it without running it (as
     // CPython 3.12 does), which matters for genexps abandoned by any() and all().
-    g->state = GenState::Closed;
     release_saved(g);
+    gen_set_state(g, GenState::Closed);
     return;
   }
+  gen_set_state(g, GenState::Suspended);  // generator_resume claims it again
   Value exc = err ? err.release() : rt::call0(Value::from_obj(&rt::exc_GeneratorExit));
   Value r;
   try {
@@ -160,7 +167,7 @@ void generator_close(Generator* g) {
     throw;
   }
   rt::decref(r);
-  if (g->state != GenState::Closed) rt::raise_msg(&rt::exc_RuntimeError, "generator ignored GeneratorExit");
+  if (gen_state(g) != GenState::Closed) rt::raise_msg(&rt::exc_RuntimeError, "generator ignored GeneratorExit");
 }
 
 void close_iter(Value it) {
@@ -222,7 +229,7 @@ Value m_throw(const Value* args, size_t nargs, rt::Tuple* kwnames) {
   Generator* g = self_gen(args, nargs, "throw");
   if (nargs < 2 || nargs > 4) check_nargs("throw", nargs - 1, 1, 3);
   Value r = generator_throw(g, make_throw_exception(args + 1, nargs - 1));
-  if (g->state == GenState::Closed) raise_stop(r);
+  if (gen_state(g) == GenState::Closed) raise_stop(r);
   return r;
 }
 
@@ -261,7 +268,7 @@ void write_unraisable(Value exc, Generator* g) {
 
 void gen_dealloc(rt::Object* o) {
   Generator* g = static_cast<Generator*>(o);
-  if (g->state == GenState::Suspended) {
+  if (gen_state(g) == GenState::Suspended) {
     rt::resurrect(o);
     try {
       generator_close(g);
@@ -270,7 +277,7 @@ void gen_dealloc(rt::Object* o) {
     }
     if (!rt::unresurrect(o)) return;
   }
-  if (g->state == GenState::Created || g->state == GenState::Suspended) release_saved(g);
+  if (gen_state(g) == GenState::Created || gen_state(g) == GenState::Suspended) release_saved(g);
   rt::decref(g->exc_state);
   rt::decref(g->func);
   rt::decref(g->code);
@@ -286,7 +293,7 @@ void gen_traverse(rt::Object* o, rt::GcVisitFn visit, void* arg) {
   Generator* g = static_cast<Generator*>(o);
   visit(Value::from_obj(g->func), arg);
   visit(g->exc_state, arg);
-  if (g->state == GenState::Created || g->state == GenState::Suspended) {
+  if (gen_state(g) == GenState::Created || gen_state(g) == GenState::Suspended) {
     Value* s = g->saved();
     size_t n = g->code->nlocalsplus + g->nstack;
     for (size_t i = 0; i < n; ++i) visit(s[i], arg);
@@ -295,9 +302,9 @@ void gen_traverse(rt::Object* o, rt::GcVisitFn visit, void* arg) {
 
 void gen_clear(rt::Object* o) {
   Generator* g = static_cast<Generator*>(o);
-  if (g->state == GenState::Running) return;
-  if (g->state != GenState::Closed) {
-    g->state = GenState::Closed;
+  if (gen_state(g) == GenState::Running) return;
+  if (gen_state(g) != GenState::Closed) {
+    gen_set_state(g, GenState::Closed);
     release_saved(g);
   }
   Value e = g->exc_state;
@@ -315,10 +322,10 @@ Value gen_iter(Value self) { return new_ref(self); }
 // The next slot: null when the generator returns (its value is dropped, as a for loop does).
 Value gen_iternext(Value self) {
   Generator* g = self.as<Generator>();
-  if (g->state == GenState::Closed) return Value::null();
-  if (g->state == GenState::Running) already_executing();
+  if (gen_state(g) == GenState::Closed) return Value::null();
+  if (gen_state(g) == GenState::Running) already_executing();
   Value r = generator_resume(g, rt::None(), Value::null());
-  if (g->state == GenState::Closed) {
+  if (gen_state(g) == GenState::Closed) {
     rt::decref(r);
     return Value::null();
   }
@@ -330,8 +337,8 @@ Value gen_getattr(Value self, Str* name) {
   std::string_view n = name->view();
   if (n == "__name__") return new_ref(Value::from_obj(g->name));
   if (n == "__qualname__") return new_ref(Value::from_obj(g->qualname));
-  if (n == "gi_running") return rt::from_bool(g->state == GenState::Running);
-  if (n == "gi_suspended") return rt::from_bool(g->state == GenState::Suspended);
+  if (n == "gi_running") return rt::from_bool(gen_state(g) == GenState::Running);
+  if (n == "gi_suspended") return rt::from_bool(gen_state(g) == GenState::Suspended);
   if (n == "gi_code") return new_ref(Value::from_obj(g->code));
   if (n == "gi_yieldfrom") {
     Value yf = generator_yieldfrom(g);
@@ -356,7 +363,7 @@ Generator* generator_new(rt::Function* fn, Value* localsplus) {
   g->qualname = fn->qualname;
   g->exc_state = Value::null();
   g->prev_exc = Value::null();
-  g->state = GenState::Created;
+  gen_set_state(g, GenState::Created);
   std::memcpy(static_cast<void*>(g->saved()), localsplus, co->nlocalsplus * sizeof(Value));
   for (uint32_t i = 0; i < co->nlocalsplus; ++i) localsplus[i] = Value::null();
   for (size_t i = co->nlocalsplus; i < nslots; ++i) g->saved()[i] = Value::null();
@@ -364,19 +371,33 @@ Generator* generator_new(rt::Function* fn, Value* localsplus) {
 }
 
 Value generator_yieldfrom(Generator* g) {
-  if (g->state != GenState::Suspended || g->ip < 2 || g->nstack == 0) return Value::null();
-  uint32_t word = g->code->code[g->ip - 1];
-  if (op_of(word) != Op::YieldValue || arg_of(word) != 1) return Value::null();
-  return g->saved()[g->code->nlocalsplus + g->nstack - 1];
+  return gen_state(g) == GenState::Suspended ? yieldfrom_of(g) : Value::null();
+}
+
+GenState gen_claim(Generator* g) {
+  GenState s = gen_state(g);
+#if MINIPY_FREE_THREADED
+  for (;;) {
+    if (s == GenState::Running) already_executing();
+    if (s == GenState::Closed) return s;
+    if (std::atomic_ref<GenState>(g->state).compare_exchange_weak(s, GenState::Running, std::memory_order_acquire,
+                                                                  std::memory_order_acquire))
+      return s;
+  }
+#else
+  if (s == GenState::Running) already_executing();
+  if (s != GenState::Closed) g->state = GenState::Running;
+  return s;
+#endif
 }
 
 Value generator_send(Generator* g, Value v) {
-  if (g->state == GenState::Running) already_executing();
-  if (g->state == GenState::Closed) rt::raise(Value::from_obj(&rt::exc_StopIteration));
-  if (g->state == GenState::Created && v != rt::None())
+  if (gen_state(g) == GenState::Running) already_executing();
+  if (gen_state(g) == GenState::Closed) rt::raise(Value::from_obj(&rt::exc_StopIteration));
+  if (gen_state(g) == GenState::Created && v != rt::None())
     rt::raise_msg(&rt::exc_TypeError, "can't send non-None value to a just-started generator");
   Value r = generator_resume(g, v, Value::null());
-  if (g->state == GenState::Closed) raise_stop(r);
+  if (gen_state(g) == GenState::Closed) raise_stop(r);
   return r;
 }
 

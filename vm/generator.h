@@ -4,6 +4,7 @@
 // copies them back. Ordinary calls stay unchanged and generator resumption allocates nothing.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 
 #include "vm/frame.h"
@@ -29,14 +30,39 @@ struct Generator : rt::Object {
 
 extern rt::Type generator_type;
 
+// The state, read and written atomically in the free-threaded build, where threads sharing a
+// generator may try to resume it at once. What a yield saves is published by the store of
+// Suspended (release) and seen by the next thread that claims the generator (acquire).
+inline GenState gen_state(const Generator* g) {
+#if MINIPY_FREE_THREADED
+  return std::atomic_ref<const GenState>(g->state).load(std::memory_order_acquire);
+#else
+  return g->state;
+#endif
+}
+inline void gen_set_state(Generator* g, GenState s) {
+#if MINIPY_FREE_THREADED
+  std::atomic_ref<GenState>(g->state).store(s, std::memory_order_release);
+#else
+  g->state = s;
+#endif
+}
+// Takes [g] from created or suspended to running for the calling thread and returns the state
+// it had, or returns Closed and changes nothing. Raises ValueError ("generator already
+// executing") if it is running, in this thread or another: the free-threaded build makes the
+// change with a compare-and-swap, so two threads never run one generator together (as
+// CPython 3.14t's gen_try_set_executing).
+GenState gen_claim(Generator* g);
+
 // A new generator for [fn] whose bound arguments are the [fn->code->nlocalsplus] owned values
 // at [localsplus]; they are moved into the generator (and the slots nulled).
 Generator* generator_new(rt::Function* fn, rt::Value* localsplus);
 
 // Resumes [g] from C++ with [sent] (borrowed) as the value of its yield, or by raising
 // [throw_exc] (stolen; null for none) at the yield. Returns the yielded value, or the return
-// value when the generator finished (g->state is then Closed). Exceptions propagate.
-// Defined in vm/interp.cpp; the caller checks the state (not running, not closed).
+// value when the generator finished (its state is then Closed). Exceptions propagate.
+// Defined in vm/interp.cpp; it claims [g] (gen_claim): one another thread closed meanwhile
+// raises [throw_exc], or StopIteration.
 rt::Value generator_resume(Generator* g, rt::Value sent, rt::Value throw_exc);
 
 // g.send(v): the yielded value; StopIteration(value) when it returns. Raises CPython's

@@ -425,14 +425,20 @@ inline void gen_leave_exc(ThreadState* ts, Generator* g, bool keep) {
   g->prev_exc = Value::null();
 }
 
-// Copies the saved frame of [g] (created or suspended) onto the value stack at [base] and
-// links it as the innermost frame; base[0] holds a reference to [g] while it runs. Pushes
-// [sent] (borrowed) as the value of the yield unless the generator has not started. Returns
-// the frame; [*sp_out] is its stack pointer.
-Frame* gen_push_frame(ThreadState* ts, Generator* g, Value* base, Value sent, Value** sp_out) {
+// Copies the saved frame of [g], claimed by the caller (gen_claim: [prev] is the state it
+// had, created or suspended), onto the value stack at [base] and links it as the innermost
+// frame; base[0] holds a reference to [g] while it runs. Pushes [sent] (borrowed) as the value
+// of the yield unless the generator has not started. Returns the frame; [*sp_out] is its
+// stack pointer.
+Frame* gen_push_frame(ThreadState* ts, Generator* g, GenState prev, Value* base, Value sent, Value** sp_out) {
   Code* co = g->code;
   Value* lp = base + 1;
-  check_frame_room(ts, co, lp);
+  try {
+    check_frame_room(ts, co, lp);
+  } catch (...) {
+    gen_set_state(g, prev);  // not resumed after all
+    throw;
+  }
   Function* fn = g->func;
   base[0] = incref_v(Value::from_obj(g));
   uint32_t nl = co->nlocalsplus;
@@ -442,8 +448,7 @@ Frame* gen_push_frame(ThreadState* ts, Generator* g, Value* base, Value sent, Va
   f->ip = co->code.data() + g->ip;
   Value* sp = f->stack();
   for (uint32_t i = 0; i < g->nstack; ++i) *sp++ = saved[nl + i];
-  if (g->state != GenState::Created) *sp++ = incref_v(sent);
-  g->state = GenState::Running;
+  if (prev != GenState::Created) *sp++ = incref_v(sent);
   gen_enter_exc(ts, g);
   *sp_out = sp;
   return f;
@@ -462,8 +467,8 @@ inline Generator* gen_save_frame(ThreadState* ts, Frame* f, Value* sp, uint32_t 
   for (uint32_t i = 0; i < n; ++i) saved[nl + i] = stack[i];
   g->nstack = n;
   g->ip = ip;
-  g->state = GenState::Suspended;
   gen_leave_exc(ts, g, true);
+  gen_set_state(g, GenState::Suspended);  // last: from here on another thread may claim it
   ts->frame = f->prev;
   --ts->recursion_depth;
   return g;
@@ -472,9 +477,9 @@ inline Generator* gen_save_frame(ThreadState* ts, Frame* f, Value* sp, uint32_t 
 // Generator frame [f] finishes (return or exception): the generator is closed.
 inline void gen_finish(ThreadState* ts, Frame* f) {
   Generator* g = f->base[0].as<Generator>();
-  g->state = GenState::Closed;
   g->nstack = 0;
   gen_leave_exc(ts, g, false);
+  gen_set_state(g, GenState::Closed);
 }
 
 // PEP 479: a StopIteration leaving a generator frame becomes "RuntimeError: generator raised
@@ -1252,16 +1257,21 @@ Value eval(ThreadState* ts, Frame* frame, Value* sp0, Value throw_exc) {
       CASE(ForIter) {
         Value it = sp[-1];
         Type* t = rt::type_of(it);
-        if (t == &generator_type && it.as<Generator>()->state < GenState::Running) {
+        if (t == &generator_type && gen_state(it.as<Generator>()) < GenState::Running) {
           // Resume the generator in this loop: it yields [it, value] back to the next
-          // instruction, or returns to the ForIter's target (see ReturnValue).
-          frame->ip = ip;
-          Value* nsp;
-          frame = gen_push_frame(ts, it.as<Generator>(), sp, rt::None(), &nsp);
-          LOAD_FRAME();
-          ip = frame->ip;
-          sp = nsp;
-          DISPATCH();
+          // instruction, or returns to the ForIter's target (see ReturnValue). One that
+          // another thread closed meanwhile ends the loop through the generic path.
+          Generator* g = it.as<Generator>();
+          GenState prev = gen_claim(g);
+          if (prev != GenState::Closed) {
+            frame->ip = ip;
+            Value* nsp;
+            frame = gen_push_frame(ts, g, prev, sp, rt::None(), &nsp);
+            LOAD_FRAME();
+            ip = frame->ip;
+            sp = nsp;
+            DISPATCH();
+          }
         }
         if (t == &rt::list_iterator_type) {
           // list_iter_next inline; the exhausted iterator lets go of its list there.
@@ -1345,18 +1355,23 @@ Value eval(ThreadState* ts, Frame* frame, Value* sp0, Value throw_exc) {
       }
       CASE(Send) {
         Value v = sp[-1], it = sp[-2];
-        if (rt::type_of(it) == &generator_type && it.as<Generator>()->state < GenState::Running) {
+        if (rt::type_of(it) == &generator_type && gen_state(it.as<Generator>()) < GenState::Running) {
           Generator* g = it.as<Generator>();
-          if (g->state == GenState::Created && v != rt::None())
-            rt::raise_msg(&rt::exc_TypeError, "can't send non-None value to a just-started generator");
-          frame->ip = ip;
-          Value* nsp;
-          frame = gen_push_frame(ts, g, sp - 1, v, &nsp);
-          rt::decref(v);
-          LOAD_FRAME();
-          ip = frame->ip;
-          sp = nsp;
-          DISPATCH();
+          GenState prev = gen_claim(g);
+          if (prev != GenState::Closed) {  // closed meanwhile: send_generic raises StopIteration
+            if (prev == GenState::Created && v != rt::None()) {
+              gen_set_state(g, prev);
+              rt::raise_msg(&rt::exc_TypeError, "can't send non-None value to a just-started generator");
+            }
+            frame->ip = ip;
+            Value* nsp;
+            frame = gen_push_frame(ts, g, prev, sp - 1, v, &nsp);
+            rt::decref(v);
+            LOAD_FRAME();
+            ip = frame->ip;
+            sp = nsp;
+            DISPATCH();
+          }
         }
         Value r;
         bool yielded = send_generic(it, v, &r);
@@ -1991,9 +2006,14 @@ Value generator_resume(Generator* g, Value sent, Value throw_exc) {
   ThreadState* ts = current_thread();
   Ref thrown = Ref::steal(throw_exc);
   check_c_stack(ts);
+  GenState prev = gen_claim(g);
+  if (prev == GenState::Closed) {  // another thread finished it since the caller looked
+    if (thrown) rt::raise(thrown.release());
+    return incref_v(rt::None());
+  }
   Value* base = stack_top(ts);
   Value* sp;
-  Frame* f = gen_push_frame(ts, g, base, sent, &sp);
+  Frame* f = gen_push_frame(ts, g, prev, base, sent, &sp);
   f->is_entry = 1;
   return eval(ts, f, sp, thrown.release());
 }
