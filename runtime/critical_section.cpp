@@ -44,14 +44,14 @@ thread_local bool tls_resuming = false;           // inside critical_sections_re
 
 }  // namespace
 
-void object_lock_slow(Object* o) {
+bool object_lock_slow(Object* o) {
   std::atomic_ref<uint8_t> m = atomic_field(o->mutex);
   // Critical sections are short (an append, a dict store): spin a while before parking, which
   // costs system calls and a detach.
   for (int i = 0; i < 200; ++i) {
     uint8_t v = m.load(std::memory_order_relaxed);
     if (!(v & kMutexLocked) && m.compare_exchange_weak(v, v | kMutexLocked, std::memory_order_acquire))
-      return;
+      return false;
     __builtin_ia32_pause();
   }
   vm::LockWaitTrace wait_trace;  // -X gilstats / -X timeline: a wait for a per-object lock
@@ -82,10 +82,11 @@ void object_lock_slow(Object* o) {
       continue;
     b.cond.wait(lock, [&] { return !(m.load(std::memory_order_relaxed) & kMutexParked); });
   }
-  if (detached) {
-    vm::thread_attach_status(ts);
-    if (suspended) critical_sections_resume();
-  }
+  if (detached) vm::thread_attach_status(ts);
+  // The suspended sections are not re-locked here, while [o] is held: a thread holding one of
+  // their objects may be waiting for [o] (a dict's __eq__ appending to a list whose own
+  // __eq__ reads the dict). They are re-locked when the section that takes [o] ends.
+  return suspended;
 }
 
 void object_unlock_slow(Object* o) {

@@ -14,10 +14,12 @@
 // As in CPython 3.13t (PEP 703): the lock is one byte in the object header (Object::mutex);
 // a thread that has to wait parks (no spinning) and detaches from the VM while it waits, so a
 // stop-the-world does not wait for it. Critical sections nest; a thread that detaches (blocks
-// in a call, or waits for another lock) releases the locks of all its critical sections and
-// re-takes the innermost one when it attaches again (the outer ones when the inner ones end),
-// so two threads can never deadlock on per-object locks even when Python code runs inside a
-// critical section (a user __eq__ called by list.index). Locking an object the innermost
+// in a call, or waits for another lock) releases the locks of all its critical sections. It
+// re-takes the innermost one when it attaches again after a blocking call, or, after waiting
+// for a lock, when the section that took that lock ends; the outer ones when the inner ones
+// end. It never waits for one lock while holding another it had released, so two threads can
+// never deadlock on per-object locks even when Python code runs inside a critical section (a
+// user __eq__ called by list.index that appends to a list whose __eq__ reads the dict). Locking an object the innermost
 // critical section already holds is a no-op, so re-entering the same container (a __hash__
 // that reads the dict being updated) does not deadlock either.
 #pragma once
@@ -51,7 +53,10 @@ inline constinit thread_local CriticalSection* tls_cs_top = nullptr;
 constexpr uint8_t kMutexLocked = 1;
 constexpr uint8_t kMutexParked = 2;
 
-void object_lock_slow(Object* o);    // contended: park until unlocked
+// Contended: parks until [o] is unlocked, then locks it. A thread that has to park first
+// releases the locks of its critical sections (they are then not held): returns true if it
+// did, and the caller re-takes them (critical_sections_resume) once it has released [o].
+bool object_lock_slow(Object* o);
 void object_unlock_slow(Object* o);  // waiters: wake them
 
 inline void object_lock(Object* o) {
@@ -137,6 +142,12 @@ class CriticalSection {
   bool lockless_ = false;  // held without locking: the thread was alone when it began
 };
 
+// Releases the locks of the calling thread's sections (before it blocks), and re-takes those
+// of the innermost one (after): vm::thread_detach / thread_attach (vm/gil.h), and a thread
+// that had to wait for an object's lock, once it has released that lock.
+void critical_sections_suspend();
+void critical_sections_resume();
+
 // A section inside which no Python code runs and nothing blocks: a read or a store of a few
 // fields (the interpreter's inline list and dict paths, a list iterator's next). While the
 // thread is alone it costs one load: no thread can start inside it, so it need not be
@@ -148,8 +159,10 @@ class LeafCriticalSection {
       lock(o);
   }
   ~LeafCriticalSection() {
-    if (locked_ != nullptr) [[unlikely]]
+    if (locked_ != nullptr) [[unlikely]] {
       object_unlock(locked_);
+      if (resume_) critical_sections_resume();  // what waiting for the lock released
+    }
   }
   LeafCriticalSection(const LeafCriticalSection&) = delete;
   LeafCriticalSection& operator=(const LeafCriticalSection&) = delete;
@@ -162,11 +175,12 @@ class LeafCriticalSection {
     if (!atomic_field(o->mutex).compare_exchange_strong(expected, kMutexLocked, std::memory_order_acquire,
                                                         std::memory_order_relaxed)) {
       if (CriticalSection::held_by_thread(o)) return;  // an enclosing section holds it
-      object_lock_slow(o);
+      resume_ = object_lock_slow(o);
     }
     locked_ = o;
   }
   Object* locked_ = nullptr;
+  bool resume_ = false;
 };
 
 class CriticalSection2 : public CriticalSection {
@@ -177,9 +191,6 @@ class CriticalSection2 : public CriticalSection {
   }
 };
 
-// Called by vm::thread_detach / thread_attach (vm/gil.h).
-void critical_sections_suspend();
-void critical_sections_resume();
 
 #else
 
