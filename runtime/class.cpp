@@ -6,6 +6,8 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <mutex>
+#include <vector>
 
 #include "runtime/class.h"
 #include "runtime/core.h"
@@ -60,17 +62,26 @@ uint32_t type_version(Type* t) {
 }
 #endif
 
+// The classes' lists of direct subclasses change when a class is created, which threads may
+// do at once; one mutex guards them all (CPython's TYPE_LOCK). Readers copy a list.
+namespace {
+std::mutex subclasses_mutex;
+}
+
+std::vector<Type*> subclasses_of(Type* t) {
+  if (!is_heap_type(t)) return {};
+  std::lock_guard<std::mutex> lock(subclasses_mutex);
+  auto* subs = static_cast<HeapType*>(t)->subclasses;
+  return subs != nullptr ? *subs : std::vector<Type*>();
+}
+
 void type_modified(Type* t) {
 #if MINIPY_FREE_THREADED
   std::atomic_ref<uint32_t>(t->version).store(0, std::memory_order_release);
 #else
   t->version = 0;
 #endif
-  if (is_heap_type(t)) {
-    auto* subs = static_cast<HeapType*>(t)->subclasses;
-    if (subs != nullptr)
-      for (Type* s : *subs) type_modified(s);
-  }
+  for (Type* s : subclasses_of(t)) type_modified(s);
 }
 
 // ---- creation ---------------------------------------------------------------------------
@@ -324,9 +335,12 @@ Value class_new(Str* name, Tuple* bases_in, Dict* ns) {
   t->clear = class_clear;
   t->construct = class_construct;
   t->subclasses = new std::vector<Type*>();
-  for (size_t i = 0; i < t->bases->size; ++i) {
-    Type* b = t->bases->item(i).as<Type>();
-    if (is_heap_type(b)) static_cast<HeapType*>(b)->subclasses->push_back(t);
+  {
+    std::lock_guard<std::mutex> lock(subclasses_mutex);
+    for (size_t i = 0; i < t->bases->size; ++i) {
+      Type* b = t->bases->item(i).as<Type>();
+      if (is_heap_type(b)) static_cast<HeapType*>(b)->subclasses->push_back(t);
+    }
   }
   update_slots(t);
   Value tv = Value::from_obj(t);

@@ -52,6 +52,8 @@ inline uint32_t type_version_tag(const Type* t) {
 // Invalidates the version tags of [t] and of every class deriving from it: call after any
 // change to [t]'s dict or bases.
 void type_modified(Type* t);
+// The classes deriving directly from [t] (a copy: another thread may be adding one).
+std::vector<Type*> subclasses_of(Type* t);
 
 // The address of [obj]'s instance-dict pointer, or nullptr if its type has none.
 inline Dict** instance_dict_slot(Value obj) {

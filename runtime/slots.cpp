@@ -779,9 +779,7 @@ bool is_slot_dunder(Str* name) {
 void update_slots(HeapType* t) {
   compute_slots(t);
   type_modified(t);
-  if (t->subclasses != nullptr) {
-    for (Type* sub : *t->subclasses) update_slots(static_cast<HeapType*>(sub));
-  }
+  for (Type* sub : subclasses_of(t)) update_slots(static_cast<HeapType*>(sub));
 }
 
 Value call_special(Value self, Str* name, const Value* args, size_t nargs) {
