@@ -4,8 +4,15 @@
 // imports the package p first, then finds m among the embedded modules (p.m) or along
 // p.__path__. A module is put in sys.modules before its code runs, so circular imports see the
 // partial module, as in CPython.
+//
+// Threads: a thread importing a module that another thread is importing waits until that
+// import is done (CPython's module locks), so the module's code runs once and only the
+// importing thread itself can see it half-initialized. Waiting releases the GIL.
+#include <atomic>
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <mutex>
 #include <set>
 #include <sstream>
 #include <string>
@@ -14,6 +21,7 @@
 #include "runtime/builtins_internal.h"
 #include "runtime/error.h"
 #include "runtime/ops.h"
+#include "runtime/threads.h"
 #include "vm/frame.h"
 #include "vm/interp.h"
 #include "vm/stdlib.h"
@@ -26,11 +34,29 @@ using rt::Value;
 
 namespace {
 
-// Modules whose code is running (imported but not finished): for the "partially initialized
-// module" wording of ImportError.
-std::set<const rt::Object*>& initializing() {
-  static std::set<const rt::Object*> s;
+// The imports in progress, guarded by [mutex]: the module names being imported (by the
+// importing thread), and the modules whose code is running, for the "partially initialized
+// module" wording of ImportError. [in_progress] counts the names, so that an import of a
+// module already in sys.modules takes no lock while no import runs.
+struct Imports {
+  std::mutex mutex;
+  std::condition_variable done;
+  std::map<std::string, ThreadState*, std::less<>> importing;
+  std::set<const rt::Object*> initializing;
+  std::atomic<size_t> in_progress{0};
+};
+Imports& imports() {
+  static Imports s;
   return s;
+}
+
+void set_initializing(const rt::Object* m, bool running) {
+  Imports& im = imports();
+  std::lock_guard<std::mutex> lock(im.mutex);
+  if (running)
+    im.initializing.insert(m);
+  else
+    im.initializing.erase(m);
 }
 
 void set_attr(rt::Dict* d, const char* name, Value v) {
@@ -119,15 +145,15 @@ Value exec_module(Str* name, const std::string& source, const std::string& filen
   }
   rt::Dict* modules = modules_dict();
   rt::dict_set(modules, Value::from_obj(name), mod.get());
-  initializing().insert(m);
+  set_initializing(m, true);
   try {
     rt::decref(run_module_code(code.as<Code>(), m->dict));
   } catch (...) {
-    initializing().erase(m);
+    set_initializing(m, false);
     rt::dict_del(modules, Value::from_obj(name));
     throw;
   }
-  initializing().erase(m);
+  set_initializing(m, false);
   // As CPython, the import's result is what sys.modules holds at the end (a module may
   // replace itself there).
   Value result = rt::dict_get(modules, Value::from_obj(name));
@@ -218,20 +244,62 @@ rt::Dict* modules_dict() {
   return interp.modules;
 }
 
-Value import_module(Str* name) {
-  rt::Dict* modules = modules_dict();
-  Value cached = rt::dict_get(modules, Value::from_obj(name));
-  if (!cached.is_null()) {
-    if (cached == rt::None()) {
-      raise_not_found(name->view(), "import of " + std::string(name->view()) + " halted; None in sys.modules");
-    }
-    rt::incref(cached);
-    return cached;
+namespace {
+
+// The module [name] from sys.modules (new reference), or null.
+Value cached_module(Str* name) {
+  Value cached = rt::dict_get_ref(modules_dict(), Value::from_obj(name));
+  if (cached == rt::None()) {
+    rt::decref(cached);
+    raise_not_found(name->view(), "import of " + std::string(name->view()) + " halted; None in sys.modules");
   }
+  return cached;
+}
+
+// Loads [name], not in sys.modules, as the thread that imports it.
+Value load_module(Str* name) {
   std::string_view n = name->view();
   size_t dot = n.rfind('.');
   if (dot != std::string_view::npos) return load_submodule(name, dot);
   return load_top_level(name);
+}
+
+}  // namespace
+
+Value import_module(Str* name) {
+  Imports& im = imports();
+  if (im.in_progress.load(std::memory_order_acquire) == 0) {
+    Value cached = cached_module(name);
+    if (!cached.is_null()) return cached;
+  }
+  ThreadState* me = current_thread();
+  std::string key(name->view());
+  {
+    std::unique_lock<std::mutex> lock(im.mutex, std::defer_lock);
+    rt::lock_released(lock);
+    rt::wait_released(im.done, lock, -1, [&] {
+      auto it = im.importing.find(key);
+      return it == im.importing.end() || it->second == me;
+    });
+    // Done by another thread meanwhile, or a circular import by this one: sys.modules has it.
+    Value cached = cached_module(name);
+    if (!cached.is_null()) return cached;
+    im.importing.emplace(key, me);
+    im.in_progress.fetch_add(1, std::memory_order_acq_rel);
+  }
+  struct Finish {
+    Imports& im;
+    const std::string& key;
+    ~Finish() {
+      {
+        std::lock_guard<std::mutex> lock(im.mutex);
+        im.importing.erase(key);
+        im.in_progress.fetch_sub(1, std::memory_order_acq_rel);
+      }
+      im.done.notify_all();
+    }
+  } finish{im, key};
+  return load_module(name);
 }
 
 Value import_from(Value module, Str* name) {
@@ -251,7 +319,12 @@ Value import_from(Value module, Str* name) {
   }
   std::string where = module_location(module);
   std::string msg;
-  if (module.is_obj() && initializing().count(module.as_obj())) {
+  bool partial;
+  {
+    std::lock_guard<std::mutex> lock(imports().mutex);
+    partial = module.is_obj() && imports().initializing.count(module.as_obj()) != 0;
+  }
+  if (partial) {
     msg = "cannot import name '" + std::string(name->view()) + "' from partially initialized module '" + modname +
           "' (most likely due to a circular import) (" + where + ")";
   } else {
