@@ -159,10 +159,8 @@ class LeafCriticalSection {
       lock(o);
   }
   ~LeafCriticalSection() {
-    if (locked_ != nullptr) [[unlikely]] {
-      object_unlock(locked_);
-      if (resume_) critical_sections_resume();  // what waiting for the lock released
-    }
+    if (held_ != 0) [[unlikely]]
+      release();
   }
   LeafCriticalSection(const LeafCriticalSection&) = delete;
   LeafCriticalSection& operator=(const LeafCriticalSection&) = delete;
@@ -172,15 +170,21 @@ class LeafCriticalSection {
   // inside it blocks or runs a nested section.
   void lock(Object* o) {
     uint8_t expected = 0;
+    uintptr_t resume = 0;
     if (!atomic_field(o->mutex).compare_exchange_strong(expected, kMutexLocked, std::memory_order_acquire,
                                                         std::memory_order_relaxed)) {
       if (CriticalSection::held_by_thread(o)) return;  // an enclosing section holds it
-      resume_ = object_lock_slow(o);
+      resume = object_lock_slow(o) ? 1 : 0;
     }
-    locked_ = o;
+    held_ = reinterpret_cast<uintptr_t>(o) | resume;
   }
-  Object* locked_ = nullptr;
-  bool resume_ = false;
+  void release() {
+    object_unlock(reinterpret_cast<Object*>(held_ & ~uintptr_t(1)));
+    if (held_ & 1) critical_sections_resume();  // what waiting for the lock released
+  }
+  // The locked object, or 0; its low bit set when waiting for it released the locks of the
+  // thread's sections, to be re-taken after it is unlocked.
+  uintptr_t held_ = 0;
 };
 
 class CriticalSection2 : public CriticalSection {

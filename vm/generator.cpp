@@ -9,6 +9,7 @@
 #include <cstring>
 
 #include "runtime/core.h"
+#include "runtime/critical_section.h"
 #include "runtime/error.h"
 #include "runtime/gc.h"
 #include "runtime/io.h"
@@ -377,6 +378,12 @@ Value generator_yieldfrom(Generator* g) {
 GenState gen_claim(Generator* g) {
   GenState s = gen_state(g);
 #if MINIPY_FREE_THREADED
+  // While one thread runs, nobody can claim it meanwhile: no compare-and-swap.
+  if (!rt::object_locks_active()) {
+    if (s == GenState::Running) already_executing();
+    if (s != GenState::Closed) gen_set_state(g, GenState::Running);
+    return s;
+  }
   for (;;) {
     if (s == GenState::Running) already_executing();
     if (s == GenState::Closed) return s;
