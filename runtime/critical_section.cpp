@@ -89,6 +89,17 @@ bool object_lock_slow(Object* o) {
   return suspended;
 }
 
+void LeafCriticalSection::lock_contended(Object* o) {
+  while (object_lock_slow(o)) {
+    object_unlock(o);
+    critical_sections_resume();
+    uint8_t expected = 0;
+    if (atomic_field(o->mutex).compare_exchange_strong(expected, kMutexLocked, std::memory_order_acquire,
+                                                       std::memory_order_relaxed))
+      return;
+  }
+}
+
 void object_unlock_slow(Object* o) {
   Bucket& b = bucket_of(o);
   {

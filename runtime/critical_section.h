@@ -15,9 +15,10 @@
 // a thread that has to wait parks (no spinning) and detaches from the VM while it waits, so a
 // stop-the-world does not wait for it. Critical sections nest; a thread that detaches (blocks
 // in a call, or waits for another lock) releases the locks of all its critical sections. It
-// re-takes the innermost one when it attaches again after a blocking call, or, after waiting
-// for a lock, when the section that took that lock ends; the outer ones when the inner ones
-// end. It never waits for one lock while holding another it had released, so two threads can
+// re-takes the innermost one when it attaches again after a blocking call; after waiting for
+// a lock, only once it no longer holds that lock (when the section that took it ends, or at
+// once for a leaf section, which lets go of it and tries again); the outer ones when the inner
+// ones end. It never waits for one lock while holding another it had released, so two threads can
 // never deadlock on per-object locks even when Python code runs inside a critical section (a
 // user __eq__ called by list.index that appends to a list whose __eq__ reads the dict). Locking an object the innermost
 // critical section already holds is a no-op, so re-entering the same container (a __hash__
@@ -55,7 +56,8 @@ constexpr uint8_t kMutexParked = 2;
 
 // Contended: parks until [o] is unlocked, then locks it. A thread that has to park first
 // releases the locks of its critical sections (they are then not held): returns true if it
-// did, and the caller re-takes them (critical_sections_resume) once it has released [o].
+// did. They are re-taken without holding [o]: when the section that took [o] ends, or at
+// once by a leaf section, which lets go of [o] to do so and then tries again.
 bool object_lock_slow(Object* o);
 void object_unlock_slow(Object* o);  // waiters: wake them
 
@@ -159,8 +161,8 @@ class LeafCriticalSection {
       lock(o);
   }
   ~LeafCriticalSection() {
-    if (held_ != 0) [[unlikely]]
-      release();
+    if (locked_ != nullptr) [[unlikely]]
+      object_unlock(locked_);
   }
   LeafCriticalSection(const LeafCriticalSection&) = delete;
   LeafCriticalSection& operator=(const LeafCriticalSection&) = delete;
@@ -170,21 +172,17 @@ class LeafCriticalSection {
   // inside it blocks or runs a nested section.
   void lock(Object* o) {
     uint8_t expected = 0;
-    uintptr_t resume = 0;
     if (!atomic_field(o->mutex).compare_exchange_strong(expected, kMutexLocked, std::memory_order_acquire,
                                                         std::memory_order_relaxed)) {
       if (CriticalSection::held_by_thread(o)) return;  // an enclosing section holds it
-      resume = object_lock_slow(o) ? 1 : 0;
+      lock_contended(o);
     }
-    held_ = reinterpret_cast<uintptr_t>(o) | resume;
+    locked_ = o;
   }
-  void release() {
-    object_unlock(reinterpret_cast<Object*>(held_ & ~uintptr_t(1)));
-    if (held_ & 1) critical_sections_resume();  // what waiting for the lock released
-  }
-  // The locked object, or 0; its low bit set when waiting for it released the locks of the
-  // thread's sections, to be re-taken after it is unlocked.
-  uintptr_t held_ = 0;
+  // Waits for [o]. If waiting released the locks of the thread's sections, it lets go of [o]
+  // to re-take them, holding nothing else, and tries again.
+  static void lock_contended(Object* o);
+  Object* locked_ = nullptr;
 };
 
 class CriticalSection2 : public CriticalSection {

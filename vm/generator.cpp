@@ -375,15 +375,9 @@ Value generator_yieldfrom(Generator* g) {
   return gen_state(g) == GenState::Suspended ? yieldfrom_of(g) : Value::null();
 }
 
-GenState gen_claim(Generator* g) {
+GenState gen_claim_slow(Generator* g) {
   GenState s = gen_state(g);
 #if MINIPY_FREE_THREADED
-  // While one thread runs, nobody can claim it meanwhile: no compare-and-swap.
-  if (!rt::object_locks_active()) {
-    if (s == GenState::Running) already_executing();
-    if (s != GenState::Closed) gen_set_state(g, GenState::Running);
-    return s;
-  }
   for (;;) {
     if (s == GenState::Running) already_executing();
     if (s == GenState::Closed) return s;
@@ -393,8 +387,7 @@ GenState gen_claim(Generator* g) {
   }
 #else
   if (s == GenState::Running) already_executing();
-  if (s != GenState::Closed) g->state = GenState::Running;
-  return s;
+  return s;  // closed
 #endif
 }
 

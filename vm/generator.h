@@ -7,6 +7,7 @@
 #include <atomic>
 #include <cstdint>
 
+#include "runtime/critical_section.h"
 #include "vm/frame.h"
 
 namespace vm {
@@ -52,7 +53,15 @@ inline void gen_set_state(Generator* g, GenState s) {
 // executing") if it is running, in this thread or another: the free-threaded build makes the
 // change with a compare-and-swap, so two threads never run one generator together (as
 // CPython 3.14t's gen_try_set_executing).
-GenState gen_claim(Generator* g);
+GenState gen_claim_slow(Generator* g);
+inline GenState gen_claim(Generator* g) {
+  GenState s = gen_state(g);
+  // While one thread runs (always, in the GIL build), nobody can claim it meanwhile.
+  if (s == GenState::Running || s == GenState::Closed || rt::object_locks_active()) [[unlikely]]
+    return gen_claim_slow(g);
+  gen_set_state(g, GenState::Running);
+  return s;
+}
 
 // A new generator for [fn] whose bound arguments are the [fn->code->nlocalsplus] owned values
 // at [localsplus]; they are moved into the generator (and the slots nulled).
