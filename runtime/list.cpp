@@ -475,7 +475,7 @@ static void list_replace_range(List* l, int64_t lo, int64_t hi, const Value* src
   std::vector<Value> old(l->items + lo, l->items + hi);
   if (n > removed) list_reserve(l, l->size + (n - removed));
   size_t tail = l->size - size_t(hi);
-  std::memmove(l->items + lo + n, l->items + hi, tail * sizeof(Value));
+  if (tail != 0) std::memmove(l->items + lo + n, l->items + hi, tail * sizeof(Value));  // items may be null
   for (size_t i = 0; i < n; i++) {
     incref(src[i]);
     l->items[lo + i] = src[i];
