@@ -82,18 +82,20 @@ void fold_deltas(int32_t* deltas) {
 
 // Merges [o]'s counts into [shared] (state merged, owner 0) adding [extra]; returns the
 // resulting count. Called by the owner, or by anyone once the owner has exited.
+// The local count and the owner are cleared before the merged state is published: once it is,
+// another thread's decrement may free the object.
 int64_t explicit_merge(Object* o, int32_t extra) {
-  int32_t shared = atomic_field(o->shared).load(std::memory_order_relaxed);
   int32_t local = int32_t(atomic_field(o->refcnt).load(std::memory_order_relaxed));
+  atomic_field(o->refcnt).store(0, std::memory_order_relaxed);
+  atomic_field(o->owner).store(0, std::memory_order_relaxed);
+  vm::stats_count_refcount_merge();
+  int32_t shared = atomic_field(o->shared).load(std::memory_order_relaxed);
   int32_t count, desired;
   do {
     count = (shared >> 2) + local + extra;
     desired = int32_t(uint32_t(count) << 2) | kSharedMerged;
   } while (!atomic_field(o->shared).compare_exchange_weak(shared, desired, std::memory_order_acq_rel,
                                                          std::memory_order_relaxed));
-  atomic_field(o->refcnt).store(0, std::memory_order_relaxed);
-  atomic_field(o->owner).store(0, std::memory_order_relaxed);
-  vm::stats_count_refcount_merge();
   return count;
 }
 
