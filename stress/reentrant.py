@@ -1,23 +1,19 @@
 # Stress: keys whose __eq__ mutates other shared containers (lock-order inversions between
 # a dict and a list), heapq and bisect on shared lists, classes created from threads.
-# Usage: PROGRAM [THREADS [ROUNDS [SEED]]]; prints ok. Run by scripts/stress.
+# Usage: PROGRAM [THREADS [ROUNDS [SEED]]] (stress/_harness.py); run by scripts/stress.
+import _harness
 import sys
-import threading
 import random
 import functools
 import heapq
 import bisect
 import math
 
-OFF = int(sys.argv[3]) if len(sys.argv) > 3 else 0
-N = int(sys.argv[1]) if len(sys.argv) > 1 else 4
-ROUNDS = int(sys.argv[2]) if len(sys.argv) > 2 else 3000
 L = list(range(30))
 SL = list(range(0, 100, 3))
 D = {}
 S = set()
 G = {}
-start = threading.Barrier(N)
 
 
 @functools.lru_cache(maxsize=16)
@@ -42,53 +38,40 @@ class K:
         return self.v < o.v
 
 
-def worker(seed):
+def step(op, x, k):
     global G
-    random.seed(seed)
-    start.wait()
-    for k in range(ROUNDS):
-        op = random.randrange(32)
-        x = random.randrange(60)
-        try:
-            if op == 0: f(x % 20)
-            elif op == 1: f.cache_clear() if x == 0 else f.cache_info()
-            elif op == 2: print(end="") 
-            elif op == 3: sys.stdout.write("")
-            elif op == 4: D[K(x)] = k
-            elif op == 5: K(x) in D
-            elif op == 6: D.pop(K(x), None)
-            elif op == 7: S.add(K(x))
-            elif op == 8: K(x) in S
-            elif op == 9: S.discard(K(x))
-            elif op == 10: L.index(K(x))
-            elif op == 11: L.count(x)
-            elif op == 12: L.append(K(x)) if len(L) < 200 else L.clear()
-            elif op == 13: sorted(v for v in L if isinstance(v, int))
-            elif op == 14: bisect.insort(SL, x) if len(SL) < 200 else SL.clear()
-            elif op == 15: bisect.bisect(SL, x)
-            elif op == 16: heapq.heappush(SL, x)
-            elif op == 17: heapq.heappop(SL) if SL else None
-            elif op == 18: type("C%d" % x, (K,), {"z": x})(x)
-            elif op == 19: exec_like = globals().get("G")
-            elif op == 20: G = {x: k}
-            elif op == 21: G.get(x)
-            elif op == 22: [v for v in D]
-            elif op == 23: [v for v in S]
-            elif op == 24: math.fsum([1.0, x])
-            elif op == 25: str(x) * 3 + "".join(map(str, L[:5]))
-            elif op == 26: D.clear() if len(D) > 100 else None
-            elif op == 27: S.clear() if len(S) > 100 else None
-            elif op == 28: L.remove(K(x))
-            elif op == 29: L == [K(x)]
-            elif op == 30: max(L, key=lambda v: v.v if isinstance(v, K) else v)
-            elif op == 31: raise ZeroDivisionError(x)
-        except (ValueError, KeyError, IndexError, AttributeError, RuntimeError, TypeError, ZeroDivisionError):
-            pass
+    if op == 0: f(x % 20)
+    elif op == 1: f.cache_clear() if x == 0 else f.cache_info()
+    elif op == 2: print(end="") 
+    elif op == 3: sys.stdout.write("")
+    elif op == 4: D[K(x)] = k
+    elif op == 5: K(x) in D
+    elif op == 6: D.pop(K(x), None)
+    elif op == 7: S.add(K(x))
+    elif op == 8: K(x) in S
+    elif op == 9: S.discard(K(x))
+    elif op == 10: L.index(K(x))
+    elif op == 11: L.count(x)
+    elif op == 12: L.append(K(x)) if len(L) < 200 else L.clear()
+    elif op == 13: sorted(v for v in L if isinstance(v, int))
+    elif op == 14: bisect.insort(SL, x) if len(SL) < 200 else SL.clear()
+    elif op == 15: bisect.bisect(SL, x)
+    elif op == 16: heapq.heappush(SL, x)
+    elif op == 17: heapq.heappop(SL) if SL else None
+    elif op == 18: type("C%d" % x, (K,), {"z": x})(x)
+    elif op == 19: exec_like = globals().get("G")
+    elif op == 20: G = {x: k}
+    elif op == 21: G.get(x)
+    elif op == 22: [v for v in D]
+    elif op == 23: [v for v in S]
+    elif op == 24: math.fsum([1.0, x])
+    elif op == 25: str(x) * 3 + "".join(map(str, L[:5]))
+    elif op == 26: D.clear() if len(D) > 100 else None
+    elif op == 27: S.clear() if len(S) > 100 else None
+    elif op == 28: L.remove(K(x))
+    elif op == 29: L == [K(x)]
+    elif op == 30: max(L, key=lambda v: v.v if isinstance(v, K) else v)
+    elif op == 31: raise ZeroDivisionError(x)
 
 
-threads = [threading.Thread(target=worker, args=(i + OFF * 100,)) for i in range(N)]
-for t in threads:
-    t.start()
-for t in threads:
-    t.join()
-print("ok")
+_harness.run(step, 32, 60)
