@@ -18,11 +18,12 @@
 // re-takes the innermost one when it attaches again after a blocking call; after waiting for
 // a lock, only once it no longer holds that lock (when the section that took it ends, or at
 // once for a leaf section, which lets go of it and tries again); the outer ones when the inner
-// ones end. It never waits for one lock while holding another it had released, so two threads can
-// never deadlock on per-object locks even when Python code runs inside a critical section (a
-// user __eq__ called by list.index that appends to a list whose __eq__ reads the dict). Locking an object the innermost
-// critical section already holds is a no-op, so re-entering the same container (a __hash__
-// that reads the dict being updated) does not deadlock either.
+// ones end. It never waits for one lock while holding another it had released, so two
+// threads can never deadlock on per-object locks even when Python code runs inside a
+// critical section (a user __eq__ called by list.index that appends to a list whose __eq__
+// reads the dict). Locking an object the innermost critical section already holds is a
+// no-op, so re-entering the same container (a __hash__ that reads the dict being updated)
+// does not deadlock either.
 #pragma once
 
 #include "runtime/object.h"
@@ -192,7 +193,6 @@ class CriticalSection2 : public CriticalSection {
     begin(a.is_obj() ? a.as_obj() : nullptr, b.is_obj() ? b.as_obj() : nullptr);
   }
 };
-
 
 #else
 

@@ -185,7 +185,8 @@ DEQUE_METHOD(d_copy) {
   c->maxlen = d->maxlen;
   return Value::from_obj(c);
 }
-// Finds [x] from [start]: its index or -1. Raises RuntimeError if a comparison mutates it.
+// Finds [x] from [start] up to [stop] or the end: its index or -1. Raises RuntimeError if a
+// comparison mutates it.
 int64_t find(Deque* d, Value x, size_t start, size_t stop) {
   CriticalSection cs(d);
   uint64_t state = d->state;
@@ -292,9 +293,7 @@ void deque_setitem(Value self, Value key, Value v) {
 }
 
 int deque_contains(Value self, Value item) {
-  Deque* d = self.as<Deque>();
-  CriticalSection cs(d);
-  return find(d, item, 0, d->items->size()) >= 0 ? 1 : 0;
+  return find(self.as<Deque>(), item, 0, SIZE_MAX) >= 0 ? 1 : 0;  // find locks, stops at the end
 }
 
 Value deque_repr(Value self) {

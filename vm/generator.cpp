@@ -324,8 +324,7 @@ Value gen_iter(Value self) { return new_ref(self); }
 Value gen_iternext(Value self) {
   Generator* g = self.as<Generator>();
   if (gen_state(g) == GenState::Closed) return Value::null();
-  if (gen_state(g) == GenState::Running) already_executing();
-  Value r = generator_resume(g, rt::None(), Value::null());
+  Value r = generator_resume(g, rt::None(), Value::null());  // raises if it is running
   if (gen_state(g) == GenState::Closed) {
     rt::decref(r);
     return Value::null();
@@ -392,7 +391,6 @@ GenState gen_claim_slow(Generator* g) {
 }
 
 Value generator_send(Generator* g, Value v) {
-  if (gen_state(g) == GenState::Running) already_executing();
   if (gen_state(g) == GenState::Closed) rt::raise(Value::from_obj(&rt::exc_StopIteration));
   if (gen_state(g) == GenState::Created && v != rt::None())
     rt::raise_msg(&rt::exc_TypeError, "can't send non-None value to a just-started generator");

@@ -284,7 +284,11 @@ Value import_module(Str* name) {
     // Done by another thread meanwhile, or a circular import by this one: sys.modules has it.
     Value cached = cached_module(name);
     if (!cached.is_null()) return cached;
-    im.importing.emplace(key, me);
+    // This thread's own import of it, not yet in sys.modules: the outer import records it.
+    if (!im.importing.emplace(key, me).second) {
+      lock.unlock();
+      return load_module(name);
+    }
     im.in_progress.fetch_add(1, std::memory_order_acq_rel);
   }
   struct Finish {
