@@ -2,8 +2,8 @@
 // permutations, combinations, combinations_with_replacement, accumulate, groupby, zip_longest,
 // starmap, takewhile, dropwhile, filterfalse, compress, pairwise. Every iterator is one
 // object type whose state is a small C++ class with a virtual next(), which runs in a
-// critical section on the iterator: threads sharing one (a count handing out ids) never
-// see its state half-updated.
+// critical section on the iterator (on its groupby, for a group, whose position is the
+// groupby's): threads sharing one (a count handing out ids) never see its state half-updated.
 #include <fmt/format.h>
 
 #include <memory>
@@ -25,6 +25,8 @@ struct IterState {
   virtual ~IterState() = default;
   virtual Value next() = 0;
   virtual std::string repr() { return ""; }
+  // The object whose critical section guards this state while next() runs.
+  virtual Object* guard(Object* self) { return self; }
 };
 
 struct NativeIter : Object {
@@ -44,8 +46,9 @@ Value native_iter(Value self) {
   return self;
 }
 Value native_next(Value self) {
-  CriticalSection cs(self);
-  return self.as<NativeIter>()->st->next();
+  IterState* st = self.as<NativeIter>()->st;
+  CriticalSection cs(st->guard(self.as_obj()));
+  return st->next();
 }
 Value native_repr(Value self) {
   std::string r = self.as<NativeIter>()->st->repr();
@@ -515,6 +518,7 @@ struct Grouper : IterState {
   Ref parent;  // the groupby object
   Ref tgtkey;
   uint64_t generation;
+  Object* guard(Object*) override { return parent.get().as_obj(); }  // its state is the parent's
   Value next() override {
     GroupBy* g = static_cast<GroupBy*>(parent.as<NativeIter>()->st);
     if (g->generation != generation) return Value::null();
