@@ -308,6 +308,7 @@ int main(int argc, char** argv) {
   // running destructors under them.
   rt::run_threading_atexits();
   bool daemons_running = rt::wait_for_threads();
+  if (!daemons_running) vm::finalize_modules();
   flush_all();
   vm::trace_finish();
   if (daemons_running) _exit(status);

@@ -894,12 +894,7 @@ void run_threading_atexits() {
       decref(call(it->items->item(0), it->items->items() + 1, nargs, it->kwnames));
     } catch (PyError& e) {
       Ref exc = Ref::steal(e.take());
-      try {
-        io_flush_all();
-        io_write(io_stderr(), "Exception ignored in: <module 'threading'>\n");
-        vm::print_exception(exc.get());
-      } catch (PyError&) {
-      }
+      vm::print_unraisable(exc.get(), "<module 'threading'>");
     }
   }
 }

@@ -257,14 +257,13 @@ Value m_iter(const Value* args, size_t nargs, rt::Tuple* kwnames) {
 // unraisable hook: "Exception ignored in: <generator object ...>" and the traceback.
 void write_unraisable(Value exc, Generator* g) {
   Ref e = Ref::steal(exc);
-  std::string head;
+  std::string where;
   try {
-    head = "Exception ignored in: " + rt::repr_string(Value::from_obj(g)) + "\n";
-    rt::io_flush_all();
-    rt::io_write(rt::io_stderr(), head);
-  } catch (rt::PyError&) {
+    where = rt::repr_string(Value::from_obj(g));
+  } catch (rt::PyError& err) {
+    rt::decref(err.take());
   }
-  print_exception(e.get());
+  print_unraisable(e.get(), where);
 }
 
 void gen_dealloc(rt::Object* o) {

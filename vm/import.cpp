@@ -20,6 +20,7 @@
 #include "compiler/compile.h"
 #include "runtime/builtins_internal.h"
 #include "runtime/error.h"
+#include "runtime/gc.h"
 #include "runtime/ops.h"
 #include "runtime/threads.h"
 #include "vm/frame.h"
@@ -242,6 +243,55 @@ const LibSource* find_lib_source(std::string_view name) {
 rt::Dict* modules_dict() {
   if (!interp.modules) interp.modules = rt::dict_new();
   return interp.modules;
+}
+
+namespace {
+
+// Sets to None the values of [d] whose names pass [wanted], in dict order (as CPython 3.11
+// clears __main__: no pass for names with one leading underscore first). A value's
+// finalizer may run Python code that changes [d]: the names are taken first. Lists, tuples,
+// dicts and sets go to [later] instead of being dropped at once: CPython frees them after
+// the other globals (in the collection that follows), and so what they hold too.
+template <class Pred>
+void clear_module_names(rt::Dict* d, Pred wanted, std::vector<rt::Ref>* later) {
+  std::vector<rt::Ref> names;
+  size_t pos = 0;
+  Value k;
+  while (rt::dict_next(d, &pos, &k, nullptr))
+    if (rt::str_check(k) && wanted(rt::as_str(k)->view())) names.push_back(rt::Ref::borrow(k));
+  for (const rt::Ref& name : names) {
+    try {
+      rt::Value v = rt::dict_get(d, name.get());
+      if (v.is_null()) continue;
+      rt::Type* t = rt::type_of(v);
+      if (t == &rt::list_type || t == &rt::tuple_type || t == &rt::dict_type || t == &rt::set_type)
+        later->push_back(rt::Ref::borrow(v));
+      rt::dict_set(d, name.get(), rt::None());
+    } catch (rt::PyError& e) {
+      rt::decref(e.take());  // a finalizer's error is reported where it happens
+    }
+  }
+}
+
+}  // namespace
+
+void finalize_modules() {
+  std::vector<rt::Ref> modules;
+  size_t pos = 0;
+  Value name, mod;
+  while (rt::dict_next(modules_dict(), &pos, &name, &mod))
+    if (rt::type_of(mod) == &rt::module_type) modules.push_back(rt::Ref::borrow(mod));
+  interp.finalizing = true;
+  std::vector<rt::Ref> later;
+  for (auto it = modules.rbegin(); it != modules.rend(); ++it) {
+    rt::Module* m = it->as<rt::Module>();
+    std::string_view mod_name = m->name ? m->name->view() : std::string_view();
+    if (mod_name == "sys" || mod_name == "builtins" || m->dict == nullptr) continue;
+    clear_module_names(m->dict, [](std::string_view n) { return n != "__builtins__"; }, &later);
+  }
+  modules.clear();
+  later.clear();
+  rt::gc_collect();
 }
 
 namespace {

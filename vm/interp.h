@@ -2,6 +2,8 @@
 // reporting uncaught exceptions.
 #pragma once
 
+#include <string_view>
+
 #include "runtime/objects.h"
 #include "vm/code.h"
 
@@ -23,10 +25,22 @@ rt::Value call_function_with_locals(rt::Function* fn, rt::Dict* locals);
 // The globals of the innermost running Python frame (globals(), vars()).
 rt::Dict* current_globals();
 
+// At exit, once no other thread runs (cli/main.cpp): drops the modules' globals as CPython's
+// finalize_modules does, so that what they alone kept alive is freed now and suspended
+// generators run their finally blocks. Modules in reverse order of import; in each, the
+// names are set to None in dict order, except sys, builtins and __builtins__, which stay;
+// lists, tuples, dicts and sets are freed after the other values. Then a collection frees
+// the cycles left.
+void finalize_modules();
+
 // Prints [exc] to stderr as CPython does for an uncaught exception: chained exceptions
 // ("During handling of the above exception..."), "Traceback (most recent call last):",
 // File/line/name entries with source lines, "[Previous line repeated N more times]", and
 // "Type: message". SyntaxError prints its file, line, text and caret instead of a message.
 void print_exception(rt::Value exc);
+// As CPython's unraisable hook, for an exception nothing can catch (a collected generator's
+// close, a threading atexit call): "Exception ignored in: WHERE", then [exc]'s traceback and
+// message, without its cause or context.
+void print_unraisable(rt::Value exc, std::string_view where);
 
 }  // namespace vm

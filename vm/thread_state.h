@@ -71,6 +71,9 @@ struct Interpreter {
   std::vector<std::string> argv; // sys.argv
   std::string script_dir;        // where `import m` looks for m.py
   std::vector<std::string> xoptions;  // -X options from the command line ("gil=1", ...)
+  // finalize_modules has begun: tracebacks show no source lines, as CPython's, whose
+  // linecache is gone by then.
+  bool finalizing = false;
 };
 extern Interpreter interp;
 

@@ -141,7 +141,7 @@ struct Printer {
   void entry(Code* code, int line) {
     std::string file(code->filename->view());
     out += fmt::format("  File \"{}\", line {}, in {}\n", file, line, code->name->view());
-    std::string src = source_line(file, line);
+    std::string src = interp.finalizing ? std::string() : source_line(file, line);
     if (!src.empty()) out += "    " + src + "\n";
   }
 
@@ -290,18 +290,31 @@ struct Printer {
   }
 };
 
+// Writes a report to stderr after what is buffered for stdout; straight to the C stream if
+// sys.stderr fails.
+void write_report(const std::string& out) {
+  try {
+    rt::io_flush_all();
+    rt::io_write(rt::io_stderr(), out);
+    rt::io_flush_all();
+  } catch (rt::PyError&) {
+    fwrite(out.data(), 1, out.size(), stderr);
+  }
+}
+
 }  // namespace
 
 void print_exception(Value exc) {
   Printer p;
   p.chain(exc);
-  try {
-    rt::io_flush_all();
-    rt::io_write(rt::io_stderr(), p.out);
-    rt::io_flush_all();
-  } catch (rt::PyError&) {
-    fwrite(p.out.data(), 1, p.out.size(), stderr);
-  }
+  write_report(p.out);
+}
+
+void print_unraisable(Value exc, std::string_view where) {
+  Printer p;
+  p.out = "Exception ignored in: " + std::string(where) + "\n";
+  p.one(exc);
+  write_report(p.out);
 }
 
 }  // namespace vm
