@@ -181,13 +181,16 @@ std::string exception_str(Value exc) {
 
 static Value exception_str_slot(Value self) { return str_value(exception_str(self)); }
 
-// "ValueError('x')", "ValueError()", "ValueError(1, 2)".
+// "ValueError('x')", "ValueError()", "ValueError(1, 2)": the type's plain name, as CPython's
+// _PyType_Name ("Empty()" for a _queue.Empty).
 static Value exception_repr(Value self) {
   BaseException* e = self.as<BaseException>();
+  std::string_view name = e->type->name;
+  if (size_t dot = name.rfind('.'); dot != std::string_view::npos) name = name.substr(dot + 1);
   size_t n = e->args == nullptr ? 0 : e->args->size;
-  if (n == 1) return str_value(fmt::format("{}({})", e->type->name, repr_string(e->args->item(0))));
-  if (n == 0) return str_value(fmt::format("{}()", e->type->name));
-  return str_value(fmt::format("{}{}", e->type->name, repr_string(Value::from_obj(e->args))));
+  if (n == 1) return str_value(fmt::format("{}({})", name, repr_string(e->args->item(0))));
+  if (n == 0) return str_value(fmt::format("{}()", name));
+  return str_value(fmt::format("{}{}", name, repr_string(Value::from_obj(e->args))));
 }
 
 // New reference to [v], or None when null.

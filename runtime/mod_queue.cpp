@@ -5,6 +5,8 @@
 #include <deque>
 
 #include "runtime/builtins_internal.h"
+#include "runtime/class.h"
+#include "runtime/containers.h"
 #include "runtime/core.h"
 #include "runtime/ops.h"
 #include "runtime/threads.h"
@@ -18,7 +20,10 @@ namespace {
 
 // The items are owned references. [m] guards everything; it is taken with the GIL released
 // when contended (PriorityQueue compares items, which may run Python code and switch threads).
+enum class QueueKind { kFifo, kLifo, kPriority, kSimple };
+
 struct QueueState {
+  QueueKind kind = QueueKind::kFifo;  // from the type (a subclass: its base's)
   std::mutex m;
   std::condition_variable not_empty, not_full, all_done;
   std::deque<Value> items;
@@ -41,20 +46,41 @@ void queue_dealloc(Object* o) {
   object_free(o);
 }
 
+QueueKind kind_of(Type* type) {
+  if (is_subtype(type, &lifo_queue_type)) return QueueKind::kLifo;
+  if (is_subtype(type, &priority_queue_type)) return QueueKind::kPriority;
+  if (is_subtype(type, &simple_queue_type)) return QueueKind::kSimple;
+  return QueueKind::kFifo;
+}
+
+// Queue.__init__(self, maxsize=0), for Queue, LifoQueue, PriorityQueue.
+void queue_set_up(Value self, const char* name, const Value* args, size_t nargs, Tuple* kwnames) {
+  Value a[1];
+  parse_args(name, args, nargs, kwnames, {"maxsize"}, 0, a);
+  int64_t maxsize = a[0].is_null() ? 0 : int_arg(a[0]);
+  QueueState& st = qs(self);
+  std::lock_guard<std::mutex> g(st.m);
+  st.maxsize = maxsize;
+}
+
+// Queue(...) builds and sets up the queue; built for a subclass, the queue is set up by
+// __init__ (the subclass's own may call Queue.__init__ with arguments of its choosing).
 Value queue_construct(Type* type, const Value* args, size_t nargs, Tuple* kwnames) {
-  int64_t maxsize = 0;
-  if (type == &simple_queue_type) {
-    if (nargs != 0 || kw_count(kwnames) != 0)
-      raise_msg(&exc_TypeError, "SimpleQueue() takes no arguments");
-  } else {
-    Value a[1];
-    parse_args(type->name, args, nargs, kwnames, {"maxsize"}, 0, a);
-    if (!a[0].is_null()) maxsize = int_arg(a[0]);
-  }
-  QueueObj* q = alloc_object<QueueObj>(type);
+  QueueKind kind = kind_of(type);
+  if (type == &simple_queue_type && (nargs != 0 || kw_count(kwnames) != 0))
+    raise_msg(&exc_TypeError, "SimpleQueue() takes no arguments");
+  QueueObj* q = alloc_instance<QueueObj>(type);
   q->st = new QueueState();
-  q->st->maxsize = maxsize;
-  return Value::from_obj(q);
+  q->st->kind = kind;
+  Ref self = Ref::steal(Value::from_obj(q));
+  if (kind != QueueKind::kSimple && (type == &queue_type || type == &lifo_queue_type || type == &priority_queue_type))
+    queue_set_up(self.get(), type->name, args, nargs, kwnames);
+  return self.release();
+}
+
+Value q_init(const Value* args, size_t nargs, Tuple* kwnames) {
+  queue_set_up(args[0], "Queue", args + 1, nargs - 1, kwnames);
+  return None();
 }
 
 // Locks [st.m]; if another thread holds it, waits with the GIL released.
@@ -74,7 +100,7 @@ Seconds block_timeout(Value block, Value timeout) {
 }
 
 bool is_full(Value self, QueueState& st) {
-  return type_of(self) != &simple_queue_type && st.maxsize > 0 &&
+  return st.kind != QueueKind::kSimple && st.maxsize > 0 &&
          int64_t(st.items.size()) >= st.maxsize;
 }
 
@@ -82,7 +108,7 @@ bool is_full(Value self, QueueState& st) {
 void push_item(Value self, QueueState& st, Value item) {
   incref(item);
   st.items.push_back(item);
-  if (type_of(self) == &priority_queue_type) {
+  if (st.kind == QueueKind::kPriority) {
     try {
       std::push_heap(st.items.begin(), st.items.end(),
                      [](Value a, Value b) { return compare_bool(b, a, CmpOp::Lt); });
@@ -96,12 +122,11 @@ void push_item(Value self, QueueState& st, Value item) {
 
 // Removes the next item in the queue's order; the caller owns it.
 Value pop_item(Value self, QueueState& st) {
-  Type* t = type_of(self);
   Value v;
-  if (t == &lifo_queue_type) {
+  if (st.kind == QueueKind::kLifo) {
     v = st.items.back();
     st.items.pop_back();
-  } else if (t == &priority_queue_type) {
+  } else if (st.kind == QueueKind::kPriority) {
     std::pop_heap(st.items.begin(), st.items.end(),
                   [](Value a, Value b) { return compare_bool(b, a, CmpOp::Lt); });
     v = st.items.back();
@@ -199,9 +224,12 @@ Value q_join(const Value* args, size_t nargs, Tuple* kwnames) {
 }
 
 Value q_maxsize_getattr(Value self, Str* name) {
-  if (name->view() == "maxsize" && type_of(self) != &simple_queue_type)
-    return int_from_i64(qs(self).maxsize);
-  return generic_getattr(self, name);
+  QueueState& st = qs(self);
+  if (st.kind != QueueKind::kSimple && (name->view() == "maxsize" || name->view() == "unfinished_tasks")) {
+    std::unique_lock<std::mutex> lock = lock_state(st);
+    return int_from_i64(name->view() == "maxsize" ? st.maxsize : st.unfinished);
+  }
+  return instance_getattr(self, name);  // a subclass's instance has a dict
 }
 
 Module* create_queue_module() {
@@ -222,12 +250,18 @@ Module* create_queue_module() {
 }  // namespace
 
 void init_queue_module() {
+  // Queue, LifoQueue and PriorityQueue are Python classes in CPython (queue.py: plain names in
+  // messages, module "queue"), LifoQueue and PriorityQueue subclasses of Queue; SimpleQueue
+  // is the C type _queue.SimpleQueue.
   const std::pair<Type*, const char*> kinds[] = {{&queue_type, "Queue"},
                                                  {&lifo_queue_type, "LifoQueue"},
                                                  {&priority_queue_type, "PriorityQueue"},
                                                  {&simple_queue_type, "_queue.SimpleQueue"}};
   for (auto [t, name] : kinds) {
-    type_init_static(t, name, nullptr, sizeof(QueueObj), kTypeBaseType);
+    bool simple = t == &simple_queue_type;
+    type_init_static(t, name, simple || t == &queue_type ? nullptr : &queue_type, sizeof(QueueObj),
+                     kTypeBaseType);
+    if (!simple) t->module = "queue";
     t->dealloc = queue_dealloc;
     t->construct = queue_construct;
     t->getattr = q_maxsize_getattr;
@@ -238,7 +272,8 @@ void init_queue_module() {
     type_add_method(t, "get_nowait", q_get_nowait);
     type_add_method(t, "qsize", q_qsize);
     type_add_method(t, "empty", q_empty);
-    if (t != &simple_queue_type) {
+    if (!simple) {
+      type_add_method(t, "__init__", q_init);
       type_add_method(t, "full", q_full);
       type_add_method(t, "task_done", q_task_done);
       type_add_method(t, "join", q_join);
@@ -247,8 +282,9 @@ void init_queue_module() {
   type_init_static(&exc_QueueEmpty, "_queue.Empty", &exc_Exception, sizeof(BaseException),
                    kTypeBaseType | kTypeExceptionSubclass);
   type_ready(&exc_QueueEmpty);
-  type_init_static(&exc_QueueFull, "queue.Full", &exc_Exception, sizeof(BaseException),
+  type_init_static(&exc_QueueFull, "Full", &exc_Exception, sizeof(BaseException),
                    kTypeBaseType | kTypeExceptionSubclass);
+  exc_QueueFull.module = "queue";
   type_ready(&exc_QueueFull);
   register_builtin_module("queue", create_queue_module);
 }

@@ -10,6 +10,8 @@
 #include <vector>
 
 #include "runtime/builtins_internal.h"
+#include "runtime/class.h"
+#include "runtime/containers.h"
 #include "runtime/core.h"
 #include "runtime/io.h"
 #include "runtime/ops.h"
@@ -46,6 +48,7 @@ struct ThreadObj : Object {
   Value target, args, kwargs, name;
   bool daemon;
   bool start_called;
+  bool initialized;  // Thread.__init__ ran (a subclass's __init__ may not call it)
   std::shared_ptr<ThreadCtl>* ctl;
 };
 
@@ -82,8 +85,17 @@ ThreadObj* thread_alloc(Type* type, Value name, bool daemon) {
   t->kwargs = Value::null();
   t->name = name;
   t->daemon = daemon;
+  t->initialized = true;
   t->ctl = new std::shared_ptr<ThreadCtl>(std::make_shared<ThreadCtl>());
   return t;
+}
+
+// "module.Qualname" of [self]'s class, as the reprs of threading's classes show it.
+std::string class_path(Value self) {
+  Value cls = Value::from_obj(type_of(self));
+  Ref mod = Ref::steal(getattr(cls, intern("__module__")));
+  Ref qual = Ref::steal(getattr(cls, intern("__qualname__")));
+  return fmt::format("{}.{}", str_string(mod.get()), str_string(qual.get()));
 }
 
 void active_set(uint64_t ident, Value thread) {
@@ -123,8 +135,10 @@ bool current_is_daemon() {
   return as_thread(cur.get())->daemon;
 }
 
-// Thread(group=None, target=None, name=None, args=(), kwargs=None, *, daemon=None)
-Value thread_construct(Type* type, const Value* args, size_t nargs, Tuple* kwnames) {
+// Thread.__init__(self, group=None, target=None, name=None, args=(), kwargs=None, *,
+// daemon=None)
+void thread_set_up(ThreadObj* t, const Value* args, size_t nargs, Tuple* kwnames) {
+  if (t->start_called) raise_msg(&exc_RuntimeError, "threads can only be started once");
   Value a[6];
   parse_args("Thread", args, nargs, kwnames,
              {"group", "target", "name", "args", "kwargs", "daemon"}, 0, a);
@@ -143,14 +157,33 @@ Value thread_construct(Type* type, const Value* args, size_t nargs, Tuple* kwnam
     name = Ref::steal(str_value(n));
   }
   bool daemon = (a[5].is_null() || a[5] == None()) ? current_is_daemon() : truthy(a[5]);
-  ThreadObj* t = thread_alloc(type, name.release(), daemon);
+  Ref old_target = Ref::steal(t->target), old_args = Ref::steal(t->args);
+  Ref old_kwargs = Ref::steal(t->kwargs), old_name = Ref::steal(t->name);
+  t->name = name.release();
+  t->daemon = daemon;
   t->target = target;
   incref(target);
   t->args = a[3].is_null() ? Value::from_obj(tuple_empty()) : a[3];
   incref(t->args);
   t->kwargs = a[4].is_null() ? None() : a[4];
   incref(t->kwargs);
-  return Value::from_obj(t);
+  t->initialized = true;
+}
+
+// Thread(...) builds and sets up the thread. A subclass's instance is set up by __init__,
+// the subclass's own (which calls Thread.__init__ with arguments of its choosing) or this
+// one: built for a subclass, the thread is left uninitialized.
+Value thread_construct(Type* type, const Value* args, size_t nargs, Tuple* kwnames) {
+  Ref self = Ref::steal(Value::from_obj(thread_alloc(type, str_value("Thread"), false)));
+  ThreadObj* t = as_thread(self.get());
+  t->initialized = false;
+  if (type == &thread_type) thread_set_up(t, args, nargs, kwnames);
+  return self.release();
+}
+
+Value thread_init(const Value* args, size_t nargs, Tuple* kwnames) {
+  thread_set_up(as_thread(args[0]), args + 1, nargs - 1, kwnames);
+  return None();
 }
 
 // run(): calls the target, then drops the references to it and its arguments.
@@ -204,7 +237,7 @@ void thread_bootstrap(Ref self) {
 Value thread_start(const Value* args, size_t nargs, Tuple* kwnames) {
   check_meth_noargs("start", nargs - 1, kwnames);
   ThreadObj* t = as_thread(args[0]);
-  if (t->ctl == nullptr) raise_msg(&exc_RuntimeError, "thread.__init__() not called");
+  if (!t->initialized) raise_msg(&exc_RuntimeError, "thread.__init__() not called");
   if (t->start_called) raise_msg(&exc_RuntimeError, "threads can only be started once");
   t->start_called = true;
   Ref self = Ref::borrow(args[0]);
@@ -321,7 +354,6 @@ Value thread_repr(Value self) {
   if (t->daemon) status += " daemon";
   if (has_ident) status += fmt::format(" {}", c.ident);
   std::string cls = t == g_main ? "_MainThread" : type_of(self)->name;
-  if (cls.rfind("threading.", 0) == 0) cls = cls.substr(10);
   return str_value(fmt::format("<{}({}, {})>", cls, as_str(t->name)->view(), status));
 }
 
@@ -340,11 +372,35 @@ void event_dealloc(Object* o) {
   object_free(o);
 }
 
+// The types below are built by their construct slot, for themselves and for subclasses
+// (sized for the subclass's instance dict). Arguments are taken by __init__, which a subclass
+// may call with arguments of its own choosing: construct parses them only for the type itself.
 Value event_construct(Type* type, const Value* args, size_t nargs, Tuple* kwnames) {
-  if (nargs != 0 || kw_count(kwnames) != 0) raise_msg(&exc_TypeError, "Event() takes no arguments");
-  EventObj* e = alloc_object<EventObj>(&event_type);
+  if (type == &event_type && (nargs != 0 || kw_count(kwnames) != 0))
+    raise_fmt(&exc_TypeError, "Event.__init__() takes 1 positional argument but {} were given", nargs + 1);
+  EventObj* e = alloc_instance<EventObj>(type);
   e->st = new EventObj::State();
   return Value::from_obj(e);
+}
+
+Value event_init(const Value* args, size_t nargs, Tuple* kwnames) {
+  if (nargs != 1 || kw_count(kwnames) != 0)
+    raise_fmt(&exc_TypeError, "Event.__init__() takes 1 positional argument but {} were given", nargs);
+  auto& s = *args[0].as<EventObj>()->st;
+  std::lock_guard<std::mutex> g(s.m);
+  s.flag = false;
+  return None();
+}
+
+Value event_repr(Value self) {
+  auto& s = *self.as<EventObj>()->st;
+  bool flag;
+  {
+    std::lock_guard<std::mutex> g(s.m);
+    flag = s.flag;
+  }
+  return str_value(fmt::format("<{} at {}: {}>", class_path(self), static_cast<const void*>(self.as_obj()),
+                               flag ? "set" : "unset"));
 }
 
 EventObj::State& ev(Value v) {
@@ -403,18 +459,34 @@ void condition_dealloc(Object* o) {
   object_free(o);
 }
 
-Value condition_construct(Type* type, const Value* args, size_t nargs, Tuple* kwnames) {
+// Condition.__init__(self, lock=None)
+void condition_set_up(ConditionObj* c, const Value* args, size_t nargs, Tuple* kwnames) {
   Value a[1];
   parse_args("Condition", args, nargs, kwnames, {"lock"}, 0, a);
-  ConditionObj* c = alloc_object<ConditionObj>(&condition_type);
+  Value lock = (a[0].is_null() || a[0] == None()) ? rlock_new() : (incref(a[0]), a[0]);
+  Ref old = Ref::steal(c->lock);
+  c->lock = lock;
+}
+
+Value condition_construct(Type* type, const Value* args, size_t nargs, Tuple* kwnames) {
+  ConditionObj* c = alloc_instance<ConditionObj>(type);
   c->waiters = new std::deque<std::shared_ptr<NativeLock>>();
-  if (a[0].is_null() || a[0] == None()) {
-    c->lock = rlock_new();
-  } else {
-    c->lock = a[0];
-    incref(a[0]);
-  }
-  return Value::from_obj(c);
+  c->lock = Value::null();
+  Ref self = Ref::steal(Value::from_obj(c));
+  condition_set_up(c, type == &condition_type ? args : nullptr, type == &condition_type ? nargs : 0,
+                   type == &condition_type ? kwnames : nullptr);
+  return self.release();
+}
+
+Value condition_init(const Value* args, size_t nargs, Tuple* kwnames) {
+  condition_set_up(as_cond(args[0]), args + 1, nargs - 1, kwnames);
+  return None();
+}
+
+Value condition_repr(Value self) {
+  ConditionObj* c = as_cond(self);
+  std::string lock = repr_string(c->lock);
+  return str_value(fmt::format("<Condition({}, {})>", lock, c->waiters->size()));
 }
 
 Value call_method(Value obj, const char* name, const Value* args = nullptr, size_t nargs = 0) {
@@ -540,15 +612,44 @@ void semaphore_dealloc(Object* o) {
   object_free(o);
 }
 
-Value semaphore_construct(Type* type, const Value* args, size_t nargs, Tuple* kwnames) {
+bool is_bounded(Value self) {
+  return is_subtype(type_of(self), &bounded_semaphore_type);
+}
+
+// Semaphore.__init__(self, value=1)
+void semaphore_set_up(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
   Value a[1];
-  parse_args(type->name + 10, args, nargs, kwnames, {"value"}, 0, a);
+  parse_args(is_bounded(self) ? "BoundedSemaphore" : "Semaphore", args, nargs, kwnames, {"value"}, 0, a);
   int64_t value = a[0].is_null() ? 1 : int_arg(a[0]);
   if (value < 0) raise_msg(&exc_ValueError, "semaphore initial value must be >= 0");
-  SemaphoreObj* s = alloc_object<SemaphoreObj>(type);
+  auto& s = *self.as<SemaphoreObj>()->st;
+  std::lock_guard<std::mutex> g(s.m);
+  s.value = s.initial = value;
+}
+
+Value semaphore_construct(Type* type, const Value* args, size_t nargs, Tuple* kwnames) {
+  SemaphoreObj* s = alloc_instance<SemaphoreObj>(type);
   s->st = new SemaphoreObj::State();
-  s->st->value = s->st->initial = value;
-  return Value::from_obj(s);
+  Ref self = Ref::steal(Value::from_obj(s));
+  bool own = type == &semaphore_type || type == &bounded_semaphore_type;
+  semaphore_set_up(self.get(), own ? args : nullptr, own ? nargs : 0, own ? kwnames : nullptr);
+  return self.release();
+}
+
+Value semaphore_init(const Value* args, size_t nargs, Tuple* kwnames) {
+  semaphore_set_up(args[0], args + 1, nargs - 1, kwnames);
+  return None();
+}
+
+Value semaphore_repr(Value self) {
+  auto& s = *self.as<SemaphoreObj>()->st;
+  std::string value;
+  {
+    std::lock_guard<std::mutex> g(s.m);
+    value = is_bounded(self) ? fmt::format("{}/{}", s.value, s.initial) : fmt::format("{}", s.value);
+  }
+  return str_value(
+      fmt::format("<{} at {}: value={}>", class_path(self), static_cast<const void*>(self.as_obj()), value));
 }
 
 Value semaphore_acquire(const Value* args, size_t nargs, Tuple* kwnames) {
@@ -573,7 +674,7 @@ Value semaphore_release(const Value* args, size_t nargs, Tuple* kwnames) {
   auto& s = *args[0].as<SemaphoreObj>()->st;
   {
     std::lock_guard<std::mutex> g(s.m);
-    if (type_of(args[0]) == &bounded_semaphore_type && s.value + n > s.initial)
+    if (is_bounded(args[0]) && s.value + n > s.initial)
       raise_msg(&exc_ValueError, "Semaphore released too many times");
     s.value += n;
   }
@@ -608,18 +709,47 @@ void barrier_dealloc(Object* o) {
   object_free(o);
 }
 
-Value barrier_construct(Type* type, const Value* args, size_t nargs, Tuple* kwnames) {
+// Barrier.__init__(self, parties, action=None, timeout=None)
+void barrier_set_up(BarrierObj* b, const Value* args, size_t nargs, Tuple* kwnames) {
   Value a[3];
   parse_args("Barrier", args, nargs, kwnames, {"parties", "action", "timeout"}, 1, a);
   int64_t parties = int_arg(a[0]);
   if (parties < 1) raise_msg(&exc_ValueError, "parties must be > 0");
-  BarrierObj* b = alloc_object<BarrierObj>(&barrier_type);
+  double timeout = wait_timeout(a[2]);
+  {
+    std::lock_guard<std::mutex> g(b->st->m);
+    b->st->parties = parties;
+  }
+  Value action = a[1].is_null() ? None() : a[1];
+  incref(action);
+  Ref old = Ref::steal(b->action);
+  b->action = action;
+  b->timeout = timeout;
+}
+
+Value barrier_construct(Type* type, const Value* args, size_t nargs, Tuple* kwnames) {
+  BarrierObj* b = alloc_instance<BarrierObj>(type);
   b->st = new BarrierObj::State();
-  b->st->parties = parties;
-  b->action = a[1].is_null() ? None() : a[1];
-  incref(b->action);
-  b->timeout = wait_timeout(a[2]);
-  return Value::from_obj(b);
+  b->action = None();
+  b->timeout = -1;
+  Ref self = Ref::steal(Value::from_obj(b));
+  if (type == &barrier_type) barrier_set_up(b, args, nargs, kwnames);
+  return self.release();
+}
+
+Value barrier_init(const Value* args, size_t nargs, Tuple* kwnames) {
+  barrier_set_up(args[0].as<BarrierObj>(), args + 1, nargs - 1, kwnames);
+  return None();
+}
+
+Value barrier_repr(Value self) {
+  auto& s = *self.as<BarrierObj>()->st;
+  std::string state;
+  {
+    std::lock_guard<std::mutex> g(s.m);
+    state = s.broken ? "broken" : fmt::format("waiters={}/{}", s.draining ? 0 : s.count, s.parties);
+  }
+  return str_value(fmt::format("<{} at {}: {}>", class_path(self), static_cast<const void*>(self.as_obj()), state));
 }
 
 [[noreturn]] void raise_broken() {
@@ -706,7 +836,7 @@ Value barrier_getattr(Value self, Str* name) {
     if (n == "n_waiting") return Value::from_int(s.draining ? 0 : s.count);
     return from_bool(s.broken);
   }
-  return generic_getattr(self, name);
+  return instance_getattr(self, name);  // a subclass's instance has a dict
 }
 
 // ---- local --------------------------------------------------------------------------------
@@ -715,30 +845,59 @@ Value barrier_getattr(Value self, Str* name) {
 // (never reused, unlike idents).
 struct LocalObj : Object {
   Dict* dicts;
+  // A subclass's __init__ runs again, with the construction's arguments, in each other thread
+  // that uses the object (as CPython's): the arguments, null when __init__ is object's.
+  Value init_args, init_kwargs;
 };
 
 void local_dealloc(Object* o) {
-  decref(static_cast<LocalObj*>(o)->dicts);
+  LocalObj* l = static_cast<LocalObj*>(o);
+  decref(l->dicts);
+  decref(l->init_args);
+  decref(l->init_kwargs);
   object_free(o);
 }
 
-Value local_construct(Type* type, const Value* args, size_t nargs, Tuple* kwnames) {
-  if (nargs != 0 || kw_count(kwnames) != 0)
-    raise_msg(&exc_TypeError, "Initialization arguments are not supported");
-  size_t size = type->basicsize < sizeof(LocalObj) ? sizeof(LocalObj) : type->basicsize;
-  LocalObj* l = alloc_object<LocalObj>(type, size - sizeof(LocalObj));
-  l->dicts = dict_new();
-  return Value::from_obj(l);
+Value thread_serial_key() {
+  return int_from_i64(int64_t(vm::current_thread()->serial));
 }
 
-// The calling thread's attribute dict of [self] (borrowed), created on first use.
+Value local_construct(Type* type, const Value* args, size_t nargs, Tuple* kwnames) {
+  size_t nkw = kw_count(kwnames);
+  bool own_init = type_lookup(type, intern("__init__")) != type_lookup(&object_type, intern("__init__"));
+  if ((nargs != 0 || nkw != 0) && !own_init)
+    raise_msg(&exc_TypeError, "Initialization arguments are not supported");
+  LocalObj* l = alloc_instance<LocalObj>(type);
+  l->dicts = dict_new();
+  l->init_args = Value::null();
+  l->init_kwargs = Value::null();
+  Ref self = Ref::steal(Value::from_obj(l));
+  if (own_init) {
+    l->init_args = Value::from_obj(tuple_from(args, nargs));
+    Dict* kw = dict_new();
+    l->init_kwargs = Value::from_obj(kw);
+    for (size_t i = 0; i < nkw; ++i) dict_set(kw, kwnames->item(i), args[nargs + i]);
+  }
+  // The constructing thread's dict: its __init__ is the one the construction runs.
+  Ref key = Ref::steal(thread_serial_key());
+  Ref d = Ref::steal(Value::from_obj(dict_new()));
+  dict_set(l->dicts, key.get(), d.get());
+  return self.release();
+}
+
+// The calling thread's attribute dict of [self] (borrowed), created on first use (and then
+// filled by the subclass's __init__).
 Dict* local_dict(Value self) {
   LocalObj* l = self.as<LocalObj>();
-  Ref key = Ref::steal(int_from_i64(int64_t(vm::current_thread()->serial)));
+  Ref key = Ref::steal(thread_serial_key());
   Value d = dict_get(l->dicts, key.get());
   if (!d.is_null()) return d.as<Dict>();
   Ref nd = Ref::steal(Value::from_obj(dict_new()));
   dict_set(l->dicts, key.get(), nd.get());
+  if (!l->init_args.is_null()) {
+    Ref init = Ref::steal(getattr(self, intern("__init__")));
+    decref(call_with_kwargs(init.get(), l->init_args, l->init_kwargs));
+  }
   return nd.as<Dict>();
 }
 
@@ -900,35 +1059,45 @@ void run_threading_atexits() {
 }
 
 void init_threading_module() {
+  // Threading's classes are Python classes in CPython: plain names in messages, module
+  // "threading" (Type::module).
   type_init_static(&thread_type, "Thread", nullptr, sizeof(ThreadObj), kTypeBaseType);
+  thread_type.module = "threading";
   thread_type.dealloc = thread_dealloc;
   thread_type.construct = thread_construct;
   thread_type.getattr = thread_getattr;
   thread_type.setattr = thread_setattr;
   thread_type.repr = thread_repr;
   type_ready(&thread_type);
-  add_methods(&thread_type, {{"start", thread_start},
+  add_methods(&thread_type, {{"__init__", thread_init},
+                             {"start", thread_start},
                              {"run", thread_run},
                              {"join", thread_join},
                              {"is_alive", thread_is_alive},
                              {"getName", thread_getname},
                              {"isDaemon", thread_isdaemon}});
 
-  type_init_static(&event_type, "threading.Event", nullptr, sizeof(EventObj));
+  type_init_static(&event_type, "Event", nullptr, sizeof(EventObj), kTypeBaseType);
+  event_type.module = "threading";
   event_type.dealloc = event_dealloc;
   event_type.construct = event_construct;
+  event_type.repr = event_repr;
   type_ready(&event_type);
-  add_methods(&event_type, {{"set", event_set},
+  add_methods(&event_type, {{"__init__", event_init},
+                            {"set", event_set},
                             {"clear", event_clear},
                             {"is_set", event_is_set},
                             {"isSet", event_is_set},
                             {"wait", event_wait}});
 
-  type_init_static(&condition_type, "threading.Condition", nullptr, sizeof(ConditionObj));
+  type_init_static(&condition_type, "Condition", nullptr, sizeof(ConditionObj), kTypeBaseType);
+  condition_type.module = "threading";
   condition_type.dealloc = condition_dealloc;
   condition_type.construct = condition_construct;
+  condition_type.repr = condition_repr;
   type_ready(&condition_type);
-  add_methods(&condition_type, {{"acquire", condition_acquire},
+  add_methods(&condition_type, {{"__init__", condition_init},
+                                {"acquire", condition_acquire},
                                 {"release", condition_release},
                                 {"__enter__", condition_acquire},
                                 {"__exit__", condition_exit},
@@ -939,27 +1108,35 @@ void init_threading_module() {
                                 {"notifyAll", condition_notify_all}});
 
   for (Type* t : {&semaphore_type, &bounded_semaphore_type}) {
-    type_init_static(t, t == &semaphore_type ? "threading.Semaphore" : "threading.BoundedSemaphore",
-                     nullptr, sizeof(SemaphoreObj), kTypeBaseType);
+    type_init_static(t, t == &semaphore_type ? "Semaphore" : "BoundedSemaphore",
+                     t == &semaphore_type ? nullptr : &semaphore_type, sizeof(SemaphoreObj), kTypeBaseType);
+    t->module = "threading";
     t->dealloc = semaphore_dealloc;
     t->construct = semaphore_construct;
+    t->repr = semaphore_repr;
     type_ready(t);
-    add_methods(t, {{"acquire", semaphore_acquire},
+    add_methods(t, {{"__init__", semaphore_init},
+                    {"acquire", semaphore_acquire},
                     {"release", semaphore_release},
                     {"__enter__", semaphore_acquire},
                     {"__exit__", semaphore_exit}});
   }
 
-  type_init_static(&barrier_type, "threading.Barrier", nullptr, sizeof(BarrierObj));
+  type_init_static(&barrier_type, "Barrier", nullptr, sizeof(BarrierObj), kTypeBaseType);
+  barrier_type.module = "threading";
   barrier_type.dealloc = barrier_dealloc;
   barrier_type.construct = barrier_construct;
   barrier_type.getattr = barrier_getattr;
+  barrier_type.repr = barrier_repr;
   type_ready(&barrier_type);
-  add_methods(&barrier_type,
-              {{"wait", barrier_wait}, {"abort", barrier_abort}, {"reset", barrier_reset}});
+  add_methods(&barrier_type, {{"__init__", barrier_init},
+                              {"wait", barrier_wait},
+                              {"abort", barrier_abort},
+                              {"reset", barrier_reset}});
 
-  type_init_static(&exc_BrokenBarrierError, "threading.BrokenBarrierError", &exc_RuntimeError,
+  type_init_static(&exc_BrokenBarrierError, "BrokenBarrierError", &exc_RuntimeError,
                    sizeof(BaseException), kTypeBaseType | kTypeExceptionSubclass);
+  exc_BrokenBarrierError.module = "threading";
   type_ready(&exc_BrokenBarrierError);
 
   type_init_static(&local_type, "_thread._local", nullptr, sizeof(LocalObj), kTypeBaseType);

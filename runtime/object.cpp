@@ -126,6 +126,8 @@ std::string default_repr_string(Value v) {
     }
     return fmt::format("<{} object at {}>", qualname, static_cast<const void*>(v.as_obj()));
   }
+  if (t->module != nullptr)
+    return fmt::format("<{}.{} object at {}>", t->module, t->name, static_cast<const void*>(v.as_obj()));
   return fmt::format("<{} object at {}>", type_name(v), static_cast<const void*>(v.as_obj()));
 }
 

@@ -310,6 +310,12 @@ struct Type : Object {
   // object owns a reference to; clear drops those references (to break a garbage cycle).
   void (*traverse)(Object* self, void (*visit)(Value v, void* arg), void* arg);
   void (*clear)(Object* self);
+
+  // The module of a built-in type that CPython defines in Python (threading.Event): [name]
+  // is then its plain name, as messages show it, and __module__ and the class's repr name the
+  // module. Null for the others, whose [name] is CPython's tp_name: "int", or
+  // "collections.deque" for a type of a module (__name__ "deque", __module__ "collections").
+  const char* module = nullptr;
 };
 
 enum TypeFlags : uint32_t {

@@ -180,7 +180,23 @@ static Value type_repr(Value self) {
     }
     return str_value(fmt::format("<class '{}'>", qualname));
   }
+  if (t->module != nullptr) return str_value(fmt::format("<class '{}.{}'>", t->module, t->name));
   return str_value(fmt::format("<class '{}'>", t->name));
+}
+
+// A built-in type's __name__: its name after the module's, as CPython's _PyType_Name.
+static std::string_view static_type_name(const Type* t) {
+  std::string_view n = t->name;
+  size_t dot = n.rfind('.');
+  return dot == std::string_view::npos ? n : n.substr(dot + 1);
+}
+
+// A built-in type's __module__.
+static std::string_view static_type_module(const Type* t) {
+  if (t->module != nullptr) return t->module;
+  std::string_view n = t->name;
+  size_t dot = n.rfind('.');
+  return dot == std::string_view::npos ? std::string_view("builtins") : n.substr(0, dot);
 }
 
 // Calling a type builds an instance through its construct slot.
@@ -261,7 +277,7 @@ static Value type_getattr(Value self, Str* name) {
     return v;
   }
   std::string_view n = name->view();
-  if (n == "__name__" || n == "__qualname__") return str_value(t->name);
+  if (n == "__name__" || n == "__qualname__") return str_value(static_type_name(t));
   if (n == "__mro__") {
     incref(t->mro);
     return Value::from_obj(t->mro);
@@ -276,7 +292,7 @@ static Value type_getattr(Value self, Str* name) {
     Value b = Value::from_obj(t->base);
     return Value::from_obj(tuple_from(&b, 1));
   }
-  if (n == "__module__") return Value::from_obj(str_intern("builtins"));
+  if (n == "__module__") return Value::from_obj(str_intern(static_type_module(t)));
   if (n == "__doc__") return None();
   if (n == "__class__") {
     Type* m = type_of(self);

@@ -179,7 +179,8 @@ struct Printer {
 
   // The qualified type name: "ValueError", or "mod.Error" for types outside builtins/__main__.
   std::string type_name(rt::Type* t) {
-    if (!(t->flags & rt::kTypeHeapType)) return t->name;
+    if (!(t->flags & rt::kTypeHeapType))
+      return t->module != nullptr ? std::string(t->module) + "." + t->name : std::string(t->name);
     std::string name = t->name;
     try {
       rt::Ref q = rt::Ref::steal(rt::getattr_opt(Value::from_obj(t), rt::str_intern("__qualname__")));
