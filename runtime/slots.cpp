@@ -479,6 +479,7 @@ Value slot_next(Value self) {
     return call_dunder0(self, N.next);
   } catch (PyError& e) {
     if (!isinstance(e.exc(), &exc_StopIteration)) throw;
+    stop_iteration_keep(e);
     return Value::null();
   }
 }

@@ -501,9 +501,11 @@ bool send_generic(Value it, Value v, Value* out) {
     Value r;
     Type* t = rt::type_of(it);
     if (v == rt::None() && t->next) {
+      rt::stop_iteration_clear();
       r = t->next(it);
-      if (r.is_null()) {
-        *out = rt::None();
+      if (r.is_null()) {  // the value of the StopIteration that ended it, if one did
+        Ref kept = Ref::steal(rt::stop_iteration_take());
+        *out = kept ? rt::getattr(kept.get(), rt::str_intern("value")) : rt::None();
         return false;
       }
     } else {
