@@ -22,6 +22,10 @@ rt::Value call_function_with_locals(rt::Function* fn, rt::Dict* locals);
 
 // The globals of the innermost running Python frame (globals(), vars()).
 rt::Dict* current_globals();
+// locals() and vars(): the innermost running Python frame's names dict (module and class
+// bodies), or for a function a new dict of its bound local, cell and free variables in slot
+// order (CPython 3.11's snapshot). New reference; an empty dict when no Python code runs.
+rt::Dict* current_locals();
 
 // Prints [exc] to stderr as CPython does for an uncaught exception: chained exceptions
 // ("During handling of the above exception..."), "Traceback (most recent call last):",
