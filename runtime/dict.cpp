@@ -417,8 +417,10 @@ static void dict_merge_pairs(Dict* d, Value iterable) {
   }
 }
 
+// Merges [other]: a dict's entries directly, unless its class overrides __iter__ (then, as
+// CPython's dict_merge, through keys() and [] like any mapping), else (key, value) pairs.
 void dict_update(Dict* d, Value other) {
-  if (dict_check(other)) {
+  if (dict_check(other) && type_of(other)->iter == dict_type.iter) {
     dict_merge(d, other.as<Dict>());
     return;
   }

@@ -398,7 +398,9 @@ Value m_reversed(const Value* args, size_t nargs, Tuple* kw) {
 
 Value m_getitem(const Value* args, size_t nargs, Tuple* kw) {
   check_onearg("dict.__getitem__", nargs - 1, kw);
-  return getitem(args[0], args[1]);
+  // dict's own lookup (and __missing__), not the type's slot: a subclass's __getitem__
+  // calling super().__getitem__ would call itself.
+  return dict_type.getitem(args[0], args[1]);
 }
 
 Value m_setitem(const Value* args, size_t nargs, Tuple* kw) {
