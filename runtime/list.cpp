@@ -641,6 +641,12 @@ static Value list_binop(Value a, Value b, BinOp op, bool inplace) {
   if (op == BinOp::Add) {
     if (!list_check(a)) return NotImplemented();
     if (inplace) {
+      // CPython tries the right operand's __radd__ (nb_add) before list's in-place concat.
+      Type* tb = type_of(b);
+      if (is_heap(b) && tb->binop != nullptr && tb->binop != list_type.binop) {
+        Value r = tb->binop(a, b, op, false);
+        if (r != NotImplemented()) return r;
+      }
       list_extend(a.as<List>(), b);
       return iter_self(a);
     }
