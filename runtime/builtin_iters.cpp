@@ -203,19 +203,27 @@ Value map_construct(Type* type, const Value* args, size_t nargs, Tuple* kwnames)
 Value map_next(Value self) {
   Map* m = self.as<Map>();
   size_t n = m->iters->size;
-  if (n == 1) {
-    Ref item = Ref::steal(iter_next(m->iters->item(0)));
-    if (!item) return Value::null();
-    return call1(m->func, item.get());
+  // A StopIteration from the function ends the iteration, as CPython's map_next returns
+  // NULL with it set.
+  try {
+    if (n == 1) {
+      Ref item = Ref::steal(iter_next(m->iters->item(0)));
+      if (!item) return Value::null();
+      return call1(m->func, item.get());
+    }
+    Ref items = Ref::steal(Value::from_obj(tuple_new(n)));
+    Tuple* t = items.as<Tuple>();
+    for (size_t i = 0; i < n; i++) {
+      Value item = iter_next(m->iters->item(i));
+      if (item.is_null()) return Value::null();
+      t->items()[i] = item;
+    }
+    return call(m->func, t->items(), n);
+  } catch (PyError& e) {
+    if (!exception_matches(e.exc(), Value::from_obj(&exc_StopIteration))) throw;
+    stop_iteration_keep(e);
+    return Value::null();
   }
-  Ref items = Ref::steal(Value::from_obj(tuple_new(n)));
-  Tuple* t = items.as<Tuple>();
-  for (size_t i = 0; i < n; i++) {
-    Value item = iter_next(m->iters->item(i));
-    if (item.is_null()) return Value::null();
-    t->items()[i] = item;
-  }
-  return call(m->func, t->items(), n);
 }
 
 void map_dealloc(Object* o) {
@@ -245,11 +253,17 @@ Value filter_next(Value self) {
     Ref item = Ref::steal(iter_next(f->it));
     if (!item) return Value::null();
     bool keep;
-    if (plain) {
-      keep = truthy(item.get());
-    } else {
-      Ref r = Ref::steal(call1(f->func, item.get()));
-      keep = truthy(r.get());
+    try {  // a StopIteration from the predicate ends the iteration, as in map_next
+      if (plain) {
+        keep = truthy(item.get());
+      } else {
+        Ref r = Ref::steal(call1(f->func, item.get()));
+        keep = truthy(r.get());
+      }
+    } catch (PyError& e) {
+      if (!exception_matches(e.exc(), Value::from_obj(&exc_StopIteration))) throw;
+      stop_iteration_keep(e);
+      return Value::null();
     }
     if (keep) return item.release();
   }

@@ -422,8 +422,13 @@ Value b_next(const Value* args, size_t nargs, Tuple* kwnames) {
   Value v;
   if (nargs == 1) {
     if (t == &vm::generator_type) return vm::generator_send(args[0].as<vm::Generator>(), None());
+    stop_iteration_clear();
     v = t->next(args[0]);
-    if (v.is_null()) raise(Value::from_obj(&exc_StopIteration));
+    if (v.is_null()) {
+      // The StopIteration that ended it (with its args and traceback), else a new one.
+      Value kept = stop_iteration_take();
+      raise(kept.is_null() ? Value::from_obj(&exc_StopIteration) : kept);
+    }
     return v;
   }
   try {
@@ -433,6 +438,7 @@ Value b_next(const Value* args, size_t nargs, Tuple* kwnames) {
     v = Value::null();
   }
   if (v.is_null()) {
+    stop_iteration_clear();
     incref(args[1]);
     return args[1];
   }

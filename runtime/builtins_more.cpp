@@ -209,11 +209,16 @@ Value b_globals(const Value* args, size_t nargs, Tuple* kwnames) {
   return current_globals_value();
 }
 
-// vars([obj]): obj.__dict__, or the current namespace.
+Value b_locals(const Value* args, size_t nargs, Tuple* kwnames) {
+  check_meth_noargs("locals", nargs, kwnames);
+  return Value::from_obj(vm::current_locals());
+}
+
+// vars([obj]): obj.__dict__, or the current namespace (as locals()).
 Value b_vars(const Value* args, size_t nargs, Tuple* kwnames) {
   if (kw_count(kwnames)) raise_msg(&exc_TypeError, "vars() takes no keyword arguments");
   check_positional("vars", nargs, 0, 1);
-  if (nargs == 0) return current_globals_value();
+  if (nargs == 0) return Value::from_obj(vm::current_locals());
   Value d = getattr_or_null(args[0], str_intern("__dict__"));
   if (d.is_null()) raise_msg(&exc_TypeError, "vars() argument must have __dict__ attribute");
   return d;
@@ -261,6 +266,7 @@ void init_builtins_more(Dict* d) {
   add_function(d, "delattr", b_delattr);
   add_function(d, "globals", b_globals);
   add_function(d, "vars", b_vars);
+  add_function(d, "locals", b_locals);
   add_function(d, "format", b_format);
   add_function(d, "exit", b_exit);
   add_function(d, "quit", b_exit);

@@ -385,9 +385,10 @@ static void dict_merge_pairs(Dict* d, Value iterable) {
     if (!item) break;
     Value kv[2];
     Ref hold;
-    if (tuple_check(item.get()) || list_check(item.get())) {
+    Type* item_type = type_of(item.get());
+    if (item_type == &tuple_type || item_type == &list_type) {  // PySequence_Fast: exact types
       size_t len;
-      if (tuple_check(item.get())) {
+      if (item_type == &tuple_type) {
         len = item.as<Tuple>()->size;
         if (len == 2) hold = Ref::steal(Value::from_obj(tuple_from(item.as<Tuple>()->items(), 2)));
       } else {
@@ -417,8 +418,10 @@ static void dict_merge_pairs(Dict* d, Value iterable) {
   }
 }
 
+// Merges [other]: a dict's entries directly, unless its class overrides __iter__ (then, as
+// CPython's dict_merge, through keys() and [] like any mapping), else (key, value) pairs.
 void dict_update(Dict* d, Value other) {
-  if (dict_check(other)) {
+  if (dict_check(other) && type_of(other)->iter == dict_type.iter) {
     dict_merge(d, other.as<Dict>());
     return;
   }

@@ -8,7 +8,8 @@ namespace rt {
 namespace {
 
 Type dict_keys_type, dict_values_type, dict_items_type;
-Type dict_keyiterator_type, dict_valueiterator_type, dict_itemiterator_type, dict_reversekeyiterator_type;
+Type dict_keyiterator_type, dict_valueiterator_type, dict_itemiterator_type;
+Type dict_reversekeyiterator_type, dict_reversevalueiterator_type, dict_reverseitemiterator_type;
 
 enum class Kind { Keys, Values, Items };
 
@@ -51,7 +52,9 @@ Value iter_new(Type* t, Dict* d) {
   incref(d);
   it->dict = d;
   CriticalSection cs(d);  // another thread may be resizing d
-  it->pos = t == &dict_reversekeyiterator_type ? d->nentries : 0;
+  bool reverse = t == &dict_reversekeyiterator_type || t == &dict_reversevalueiterator_type ||
+                 t == &dict_reverseitemiterator_type;
+  it->pos = reverse ? d->nentries : 0;
   it->used = int64_t(d->used);
   it->remaining = int64_t(d->used);
   return Value::from_obj(it);
@@ -117,12 +120,11 @@ Value itemiter_next(Value self) {
   return Value::from_obj(tuple_from(kv, 2));
 }
 
-Value reversekeyiter_next(Value self) {
-  DictIter* it = self.as<DictIter>();
+// Steps [it] back to the entry before its position, as iter_advance steps forward: null when
+// exhausted or with an error raised; the caller locks the dict and releases [dropped] after.
+DictEntry* reverse_advance(DictIter* it, Ref* dropped) {
   Dict* d = it->dict;
-  if (d == nullptr) return Value::null();
-  Ref dropped;
-  CriticalSection cs(d);
+  if (d == nullptr) return nullptr;
   if (it->used != int64_t(d->used)) {
     it->used = -1;
     raise_msg(&exc_RuntimeError, "dictionary changed size during iteration");
@@ -131,12 +133,54 @@ Value reversekeyiter_next(Value self) {
   while (i > 0 && d->entries[i - 1].key.is_null()) i--;
   if (i == 0) {
     it->dict = nullptr;
-    dropped = Ref::steal(Value::from_obj(d));
-    return Value::null();
+    *dropped = Ref::steal(Value::from_obj(d));
+    return nullptr;
   }
   it->pos = i - 1;
-  incref(d->entries[i - 1].key);
-  return d->entries[i - 1].key;
+  return &d->entries[i - 1];
+}
+
+Value reversekeyiter_next(Value self) {
+  Ref dropped;
+  CriticalSection cs(self.as<DictIter>()->dict);
+  DictEntry* e = reverse_advance(self.as<DictIter>(), &dropped);
+  if (!e) return Value::null();
+  incref(e->key);
+  return e->key;
+}
+
+Value reversevalueiter_next(Value self) {
+  Ref dropped;
+  CriticalSection cs(self.as<DictIter>()->dict);
+  DictEntry* e = reverse_advance(self.as<DictIter>(), &dropped);
+  if (!e) return Value::null();
+  incref(e->value);
+  return e->value;
+}
+
+Value reverseitemiter_next(Value self) {
+  Ref dropped;
+  CriticalSection cs(self.as<DictIter>()->dict);
+  DictEntry* e = reverse_advance(self.as<DictIter>(), &dropped);
+  if (!e) return Value::null();
+  Value kv[2] = {e->key, e->value};
+  return Value::from_obj(tuple_from(kv, 2));
+}
+
+// reversed(d.keys()), reversed(d.values()), reversed(d.items()) (view.__reversed__).
+Value view_reversed(const Value* args, size_t nargs, Tuple* kw) {
+  Type* t = args[0].as_obj()->type;
+  const char* name = t == &dict_keys_type ? "dict_keys.__reversed__"
+                     : t == &dict_values_type ? "dict_values.__reversed__"
+                                              : "dict_items.__reversed__";
+  check_noargs(name, nargs - 1, kw);
+  Dict* d = args[0].as<DictView>()->dict;
+  switch (view_kind(args[0])) {
+    case Kind::Keys: return iter_new(&dict_reversekeyiterator_type, d);
+    case Kind::Values: return iter_new(&dict_reversevalueiterator_type, d);
+    case Kind::Items: return iter_new(&dict_reverseitemiterator_type, d);
+  }
+  return Value::null();
 }
 
 Value view_iter(Value self) {
@@ -354,7 +398,9 @@ Value m_reversed(const Value* args, size_t nargs, Tuple* kw) {
 
 Value m_getitem(const Value* args, size_t nargs, Tuple* kw) {
   check_onearg("dict.__getitem__", nargs - 1, kw);
-  return getitem(args[0], args[1]);
+  // dict's own lookup (and __missing__), not the type's slot: a subclass's __getitem__
+  // calling super().__getitem__ would call itself.
+  return dict_type.getitem(args[0], args[1]);
 }
 
 Value m_setitem(const Value* args, size_t nargs, Tuple* kw) {
@@ -419,6 +465,7 @@ void init_dict_methods() {
     v.t->binop = view_binop;
     type_ready(v.t);
     v.t->hash = nullptr;
+    type_add_method(v.t, "__reversed__", view_reversed);
   }
   struct {
     Type* t;
@@ -427,7 +474,9 @@ void init_dict_methods() {
   } iters[] = {{&dict_keyiterator_type, "dict_keyiterator", keyiter_next},
                {&dict_valueiterator_type, "dict_valueiterator", valueiter_next},
                {&dict_itemiterator_type, "dict_itemiterator", itemiter_next},
-               {&dict_reversekeyiterator_type, "dict_reversekeyiterator", reversekeyiter_next}};
+               {&dict_reversekeyiterator_type, "dict_reversekeyiterator", reversekeyiter_next},
+               {&dict_reversevalueiterator_type, "dict_reversevalueiterator", reversevalueiter_next},
+               {&dict_reverseitemiterator_type, "dict_reverseitemiterator", reverseitemiter_next}};
   for (auto& i : iters) {
     type_init_static(i.t, i.name, &object_type, sizeof(DictIter));
     i.t->dealloc = iter_dealloc;

@@ -210,14 +210,18 @@ static void list_append_array(List* l, const Value* items, size_t n) {
   l->size += n;
 }
 
+// Appends the items of [iterable]. Exact lists and tuples are copied directly; anything
+// else, subclasses included, goes through its iterator (CPython's PyList_CheckExact fast
+// path), so an overridden __iter__ is used.
 void list_extend(List* l, Value iterable) {
-  if (list_check(iterable)) {
+  Type* it_type = type_of(iterable);
+  if (it_type == &list_type) {
     List* o = iterable.as<List>();
     CriticalSection2 cs(l, o);
     list_append_array(l, o->items, o->size);
     return;
   }
-  if (tuple_check(iterable)) {
+  if (it_type == &tuple_type) {
     Tuple* t = iterable.as<Tuple>();
     CriticalSection cs(l);
     list_append_array(l, t->items(), t->size);
@@ -232,6 +236,16 @@ void list_extend(List* l, Value iterable) {
       for (int64_t i = 0; i < r->length; i++) l->items[l->size++] = int_from_i64(start + i * step);
       return;
     }
+  }
+  if (iterable.is_obj() && iterable.as_obj() == l) {
+    // A subclass extending itself: what its iterator gives now (PySequence_Fast), not
+    // what it gives while growing.
+    List* tmp = list_new(0);
+    Ref hold = Ref::steal(Value::from_obj(tmp));
+    list_extend(tmp, iterable);
+    CriticalSection cs(l);
+    list_append_array(l, tmp->items, tmp->size);
+    return;
   }
   Ref it = Ref::steal(get_iter(iterable));
   Type* t = type_of(it.get());
@@ -522,7 +536,7 @@ static void list_setslice(List* l, Slice* s, Value v) {
   Ref seq;
   if (v.is_obj() && v.as_obj() == l) {
     seq = Ref::steal(Value::from_obj(list_from(l->items, l->size)));
-  } else if (list_check(v) || tuple_check(v)) {
+  } else if (type_of(v) == &list_type || type_of(v) == &tuple_type) {  // PySequence_Fast
     seq = Ref::borrow(v);
   } else {
     Type* vt = type_of(v);
@@ -533,7 +547,7 @@ static void list_setslice(List* l, Slice* s, Value v) {
   }
   const Value* src;
   size_t m;
-  if (tuple_check(seq.get())) {
+  if (type_of(seq.get()) == &tuple_type) {
     src = seq.as<Tuple>()->items();
     m = seq.as<Tuple>()->size;
   } else {
@@ -627,6 +641,12 @@ static Value list_binop(Value a, Value b, BinOp op, bool inplace) {
   if (op == BinOp::Add) {
     if (!list_check(a)) return NotImplemented();
     if (inplace) {
+      // CPython tries the right operand's __radd__ (nb_add) before list's in-place concat.
+      Type* tb = type_of(b);
+      if (is_heap(b) && tb->binop != nullptr && tb->binop != list_type.binop) {
+        Value r = tb->binop(a, b, op, false);
+        if (r != NotImplemented()) return r;
+      }
       list_extend(a.as<List>(), b);
       return iter_self(a);
     }
@@ -750,7 +770,7 @@ static Value m_append(const Value* args, size_t nargs, Tuple* kw) {
 static Value m_extend(const Value* args, size_t nargs, Tuple* kw) {
   check_onearg("list.extend", nargs - 1, kw);
   List* l = args[0].as<List>();
-  if (args[1] == args[0]) {
+  if (args[1] == args[0] && type_of(args[0]) == &list_type) {
     CriticalSection cs(l);
     list_append_array(l, l->items, l->size);
   } else {

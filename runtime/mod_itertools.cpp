@@ -45,10 +45,18 @@ Value native_iter(Value self) {
   incref(self);
   return self;
 }
+// A StopIteration from a function the iterator calls (accumulate's func, groupby's key,
+// starmap's, the predicates) ends the iteration, as CPython's C iterators return NULL with it.
 Value native_next(Value self) {
   IterState* st = self.as<NativeIter>()->st;
-  CriticalSection cs(st->guard(self.as_obj()));
-  return st->next();
+  try {
+    CriticalSection cs(st->guard(self.as_obj()));
+    return st->next();
+  } catch (PyError& e) {
+    if (!exception_matches(e.exc(), Value::from_obj(&exc_StopIteration))) throw;
+    stop_iteration_keep(e);
+    return Value::null();
+  }
 }
 Value native_repr(Value self) {
   std::string r = self.as<NativeIter>()->st->repr();

@@ -395,7 +395,28 @@ Value get_iter(Value obj) {
 Value iter_next(Value it) {
   Type* t = type_of(it);
   if (t->next == nullptr) raise_fmt(&exc_TypeError, "'{}' object is not an iterator", t->name);
+  stop_iteration_clear();
   return t->next(it);
+}
+
+void stop_iteration_keep(PyError& e) {
+  vm::ThreadState* ts = vm::current_thread();
+  Value old = ts->stop_exc;
+  ts->stop_exc = e.take();
+  decref(old);
+}
+
+Value stop_iteration_take() {
+  vm::ThreadState* ts = vm::current_thread();
+  Value v = ts->stop_exc;
+  ts->stop_exc = Value::null();
+  return v;
+}
+
+void stop_iteration_clear() {
+  vm::ThreadState* ts = vm::current_thread();
+  if (ts->stop_exc.is_null()) return;
+  decref(stop_iteration_take());
 }
 
 Value call(Value callable, const Value* args, size_t nargs, Tuple* kwnames) {

@@ -10,6 +10,8 @@
 
 namespace rt {
 
+class PyError;
+
 Value repr(Value v);                       // a Str
 Value str(Value v);                        // a Str
 std::string repr_string(Value v);
@@ -48,7 +50,18 @@ bool contains(Value container, Value item);  // "in"
 int64_t length(Value obj);                   // TypeError: object of type 'int' has no len()
 
 Value get_iter(Value obj);                 // TypeError: 'int' object is not iterable
-Value iter_next(Value it);                 // null when exhausted
+// Null when exhausted. For iterators that wrap [it] (zip, map...): clears the kept
+// StopIteration first, so that a null it returns carries only its own.
+Value iter_next(Value it);
+
+// A next slot that ends the iteration because Python code raised StopIteration (a class's
+// __next__, the function given to map or filter) returns null and keeps the exception for
+// the thread, as CPython leaves it set as the error with its NULL: next() re-raises it (with
+// its args and traceback) and `yield from` takes its value. Callers that care clear it before
+// calling the slot; the others ignore it. [e]'s exception is taken.
+void stop_iteration_keep(PyError& e);
+Value stop_iteration_take();  // the kept StopIteration (owned), or null
+void stop_iteration_clear();
 
 Value call(Value callable, const Value* args, size_t nargs, Tuple* kwnames = nullptr);
 inline Value call0(Value f) { return call(f, nullptr, 0); }

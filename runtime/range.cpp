@@ -74,11 +74,6 @@ static void range_dealloc(Object* o) {
   object_free(o);
 }
 
-static int64_t range_len(Value self) {
-  Range* r = self.as<Range>();
-  if (r->length < 0) raise_msg(&exc_OverflowError, "Python int too large to convert to C ssize_t");
-  return r->length;
-}
 
 static bool range_truthy(Value self) {
   Range* r = self.as<Range>();
@@ -113,6 +108,16 @@ static Value range_length_value(Range* r) {
   return binary_op(q.get(), Value::from_int(1), BinOp::Add);
 }
 
+// len(): a range whose bounds are big ints may still have a length that fits.
+static int64_t range_len(Value self) {
+  Range* r = self.as<Range>();
+  if (r->length >= 0) return r->length;
+  Ref n = Ref::steal(range_length_value(r));
+  int64_t len;
+  if (!int_to_i64(n.get(), &len)) raise_msg(&exc_OverflowError, "Python int too large to convert to C ssize_t");
+  return len;
+}
+
 // Indexing a range of big ints with an int: start + i * step, bounds checked generically.
 static Value range_getitem_big(Range* r, Value key) {
   if (!int_check(key)) raise_fmt(&exc_TypeError, "range indices must be integers or slices, not {}", type_name(key));
@@ -125,20 +130,77 @@ static Value range_getitem_big(Range* r, Value key) {
   return binary_op(r->start, off.get(), BinOp::Add);
 }
 
+// A slice bound or step as an int (None stays null): CPython's _PyEval_SliceIndex error.
+static Value slice_part(Value v) {
+  if (v == None()) return Value::null();
+  if (!int_check(v))
+    raise_msg(&exc_TypeError, "slice indices must be integers or None or have an __index__ method");
+  incref(v);
+  return v;
+}
+
+// Clamps slice bound [v] (owned int, or null for the default [dflt]) into [lower, upper]
+// after adding [len] to a negative one, as CPython's _PySlice_GetLongIndices.
+static Value clamp_bound(Value v, Value len, Value lower, Value upper, Value dflt) {
+  if (v.is_null()) {
+    incref(dflt);
+    return dflt;
+  }
+  Ref x = Ref::steal(v);
+  if (compare_bool(x.get(), Value::from_int(0), CmpOp::Lt)) {
+    x = Ref::steal(binary_op(x.get(), len, BinOp::Add));
+    if (compare_bool(x.get(), lower, CmpOp::Lt)) x = Ref::borrow(lower);
+  } else if (compare_bool(x.get(), upper, CmpOp::Gt)) {
+    x = Ref::borrow(upper);
+  }
+  return x.release();
+}
+
+// r[slice] for any bounds, in int arithmetic: the slice's indices over r's length, mapped to
+// r's values (CPython's compute_slice).
+static Value range_slice_big(Range* r, Slice* sl) {
+  Ref step = Ref::steal(slice_part(sl->step));
+  if (!step) step = Ref::steal(Value::from_int(1));
+  if (equal(step.get(), Value::from_int(0))) raise_msg(&exc_ValueError, "slice step cannot be zero");
+  Ref start = Ref::steal(slice_part(sl->start));
+  Ref stop = Ref::steal(slice_part(sl->stop));
+  Ref len = Ref::steal(range_length_value(r));
+  bool neg = compare_bool(step.get(), Value::from_int(0), CmpOp::Lt);
+  Ref lower = Ref::steal(Value::from_int(neg ? -1 : 0));
+  Ref upper = neg ? Ref::steal(binary_op(len.get(), lower.get(), BinOp::Add)) : len;
+  Value lo = lower.get(), up = upper.get();
+  Ref a = Ref::steal(clamp_bound(start.release(), len.get(), lo, up, neg ? up : lo));
+  Ref b = Ref::steal(clamp_bound(stop.release(), len.get(), lo, up, neg ? lo : up));
+  Ref a_off = Ref::steal(binary_op(a.get(), r->step, BinOp::Mul));
+  Ref b_off = Ref::steal(binary_op(b.get(), r->step, BinOp::Mul));
+  Ref new_start = Ref::steal(binary_op(r->start, a_off.get(), BinOp::Add));
+  Ref new_stop = Ref::steal(binary_op(r->start, b_off.get(), BinOp::Add));
+  Ref new_step = Ref::steal(binary_op(r->step, step.get(), BinOp::Mul));
+  return range_make(new_start.release(), new_stop.release(), new_step.release());
+}
+
 static Value range_getitem(Value self, Value key) {
   Range* r = self.as<Range>();
   int64_t start, stop, step;
+  bool is_slice = key.is_obj() && key.as_obj()->type == &slice_type;
   if (!range_i64(r, &start, &stop, &step)) {
-    if (key.is_obj() && key.as_obj()->type == &slice_type)
-      raise_msg(&exc_OverflowError, "Python int too large to convert to C ssize_t");
+    if (is_slice) return range_slice_big(r, key.as<Slice>());
     return range_getitem_big(r, key);
   }
-  if (key.is_obj() && key.as_obj()->type == &slice_type) {
+  if (is_slice) {
+    Slice* sl = key.as<Slice>();
+    auto big = [](Value v) {
+      int64_t x;
+      return v != None() && int_check(v) && !int_to_i64(v, &x);
+    };
+    if (big(sl->start) || big(sl->stop) || big(sl->step)) return range_slice_big(r, sl);
     int64_t s0, s1, st;
     slice_indices(key.as<Slice>(), r->length, &s0, &s1, &st);
     __int128 a = __int128(start) + __int128(s0) * step;
     __int128 b = __int128(start) + __int128(s1) * step;
     __int128 c = __int128(step) * st;
+    auto fits = [](__int128 v) { return v >= INT64_MIN && v <= INT64_MAX; };
+    if (!fits(a) || !fits(b) || !fits(c)) return range_slice_big(r, key.as<Slice>());
     return range_make(int_from_i64(int64_t(a)), int_from_i64(int64_t(b)), int_from_i64(int64_t(c)));
   }
   if (!key.is_int() && !int_check(key))

@@ -479,6 +479,7 @@ Value slot_next(Value self) {
     return call_dunder0(self, N.next);
   } catch (PyError& e) {
     if (!isinstance(e.exc(), &exc_StopIteration)) throw;
+    stop_iteration_keep(e);
     return Value::null();
   }
 }
@@ -680,6 +681,12 @@ void compute_slots(HeapType* t) {
   MINIPY_SLOT(richcompare, slot_richcompare, N.cmp[0], N.cmp[1], N.cmp[2], N.cmp[3], N.cmp[4], N.cmp[5]);
   MINIPY_SLOT(truthy, slot_truthy, N.bool_);
   MINIPY_SLOT(len, slot_len, N.len);
+  // list, tuple, dict, set and str have no nb_bool in CPython: their truth is their length,
+  // so a class overriding __len__ over one of them is true by its __len__.
+  if (t->truthy != nullptr && t->truthy != slot_truthy && t->len == slot_len) {
+    Type* owner = find_owner(t, {N.bool_});
+    if (owner != nullptr && !is_heap_type(owner) && owner->len != nullptr) t->truthy = nullptr;
+  }
   MINIPY_SLOT(call, slot_call, N.call);
   MINIPY_SLOT(next, slot_next, N.next);
   MINIPY_SLOT(getitem, slot_getitem, N.getitem);

@@ -228,10 +228,11 @@ static Value tuple_construct(Type* type, const Value* args, size_t nargs, Tuple*
     return src;
   }
   std::vector<Ref> items;
-  if (isinstance(src, &tuple_type)) {
+  // Exact tuples and lists only: a subclass may override __iter__ (PySequence_Tuple).
+  if (type_of(src) == &tuple_type) {
     Tuple* s = src.as<Tuple>();
     for (size_t i = 0; i < s->size; ++i) items.push_back(Ref::borrow(s->item(i)));
-  } else if (isinstance(src, &list_type)) {
+  } else if (type_of(src) == &list_type) {
     List* l = src.as<List>();
     LeafCriticalSection cs(l);  // another thread may be resizing l
     for (size_t i = 0; i < l->size; ++i) items.push_back(Ref::borrow(l->items[i]));

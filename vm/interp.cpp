@@ -501,9 +501,11 @@ bool send_generic(Value it, Value v, Value* out) {
     Value r;
     Type* t = rt::type_of(it);
     if (v == rt::None() && t->next) {
+      rt::stop_iteration_clear();
       r = t->next(it);
-      if (r.is_null()) {
-        *out = rt::None();
+      if (r.is_null()) {  // the value of the StopIteration that ended it, if one did
+        Ref kept = Ref::steal(rt::stop_iteration_take());
+        *out = kept ? rt::getattr(kept.get(), rt::str_intern("value")) : rt::None();
         return false;
       }
     } else {
@@ -2043,6 +2045,46 @@ Value call_function_with_locals(Function* fn, Dict* locals) {
 Dict* current_globals() {
   ThreadState* ts = current_thread();
   return ts->frame ? ts->frame->globals : nullptr;
+}
+
+Dict* current_locals() {
+  Frame* f = current_thread()->frame;
+  if (f == nullptr) return rt::dict_new();
+  if (f->locals != nullptr || (f->code->flags & kCoModule)) {
+    Dict* d = f->locals != nullptr ? f->locals : f->globals;
+    rt::incref(d);
+    return d;
+  }
+  Code* co = f->code;
+  // Parameters that closures capture hold cells in their varnames slots: the prologue's
+  // MakeCell instructions name them.
+  uint32_t nv = co->nvarnames();
+  std::vector<bool> cell(co->nlocalsplus, false);
+  for (uint32_t i = nv; i < co->nlocalsplus; ++i) cell[i] = true;
+  for (uint32_t word : co->code) {
+    Op op = op_of(word);
+    if (op == Op::MakeCell) cell[arg_of(word)] = true;
+    else if (op != Op::CopyFreeVars) break;
+  }
+  Ref d = Ref::steal(Value::from_obj(rt::dict_new()));
+  uint32_t ncell = co->ncellvars();
+  for (uint32_t i = 0; i < co->nlocalsplus; ++i) {
+    Value v = f->localsplus[i];
+    if (v.is_null()) continue;
+    Ref hold;
+    if (cell[i]) {
+      rt::Cell* c = v.as<rt::Cell>();
+      rt::LeafCriticalSection cs(c);
+      hold = Ref::borrow(c->value);
+    } else {
+      hold = Ref::borrow(v);
+    }
+    if (!hold) continue;
+    Tuple* names = i < nv ? co->varnames : i < nv + ncell ? co->cellvars : co->freevars;
+    uint32_t k = i < nv ? i : i < nv + ncell ? i - nv : i - nv - ncell;
+    rt::dict_set(d.as<Dict>(), names->item(k), hold.get());
+  }
+  return d.release().as<Dict>();
 }
 
 }  // namespace vm

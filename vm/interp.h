@@ -24,6 +24,10 @@ rt::Value call_function_with_locals(rt::Function* fn, rt::Dict* locals);
 
 // The globals of the innermost running Python frame (globals(), vars()).
 rt::Dict* current_globals();
+// locals() and vars(): the innermost running Python frame's names dict (module and class
+// bodies), or for a function a new dict of its bound local, cell and free variables in slot
+// order (CPython 3.11's snapshot). New reference; an empty dict when no Python code runs.
+rt::Dict* current_locals();
 
 // At exit, once no other thread runs (cli/main.cpp): drops the modules' globals as CPython's
 // finalize_modules does, so that what they alone kept alive is freed now and suspended

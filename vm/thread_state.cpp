@@ -92,6 +92,8 @@ void thread_state_exit() {
   if (!ts || ts == main_state) return;
   rt::decref(ts->handled_exc);
   ts->handled_exc = rt::Value::null();
+  rt::decref(ts->stop_exc);
+  ts->stop_exc = rt::Value::null();
 #if MINIPY_FREE_THREADED
   rt::refcount_thread_exit();
   rt::qsbr_thread_exit();

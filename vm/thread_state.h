@@ -42,6 +42,7 @@ struct ThreadState {
   int recursion_depth = 0;       // Python frames plus nested C++ calls into the VM
 
   rt::Value handled_exc;         // the exception an except block is handling (null if none)
+  rt::Value stop_exc;            // why a next slot returned null (rt::stop_iteration_keep)
   uintptr_t c_stack_limit = 0;   // lowest safe C stack address (native recursion guard)
 
   bool holds_gil = false;        // this thread holds the GIL (vm/gil.cpp)
