@@ -33,10 +33,12 @@ static void shortest_digits(double a, std::string& digits, int& decpt) {
   decpt = std::atoi(e + 1) + 1;
 }
 
-// Writes [digits] * 10**(decpt - len) in exponent form "d.ddde+XX".
-static void append_exponent(std::string& out, const std::string& digits, int decpt, bool upper) {
+// Writes [digits] * 10**(decpt - len) in exponent form "d.ddde+XX" (with [alt], the point
+// stays even when no digit follows it: "1.e+16").
+static void append_exponent(std::string& out, const std::string& digits, int decpt, bool upper,
+                            bool alt) {
   out += digits[0];
-  if (digits.size() > 1) {
+  if (digits.size() > 1 || alt) {
     out += '.';
     out.append(digits, 1, std::string::npos);
   }
@@ -101,7 +103,7 @@ std::string format_double(double d, char type, int prec, unsigned flags) {
       shortest_digits(a, digits, decpt);
       int n = int(digits.size());
       if (decpt <= -4 || decpt > 16) {
-        append_exponent(out, digits, decpt, false);
+        append_exponent(out, digits, decpt, false, flags & kFmtAlt);
       } else if (decpt <= 0) {
         out += "0.";
         out.append(-decpt, '0');

@@ -51,8 +51,9 @@ int64_t read_number(std::string_view s, size_t& i) {
 }
 
 // Parses [spec] as CPython's parse_internal_render_format_spec for a value of [tname] whose
-// default presentation type is [default_type].
-Spec parse_spec(std::string_view s, const char* tname, char default_type) {
+// default presentation type is [default_type] and default alignment [default_align] ('<' for
+// strings, '>' for numbers: a '0' before the width means '=' alignment only for numbers).
+Spec parse_spec(std::string_view s, const char* tname, char default_type, char default_align) {
   Spec sp;
   size_t i = 0;
   size_t first = s.empty() ? 0 : utf8::seq_len(s[0]);
@@ -74,9 +75,9 @@ Spec parse_spec(std::string_view s, const char* tname, char default_type) {
     sp.alt = true;
     i++;
   }
-  if (i < s.size() && s[i] == '0') {
-    if (!sp.fill_given) sp.fill = "0";
-    if (!sp.align) sp.align = '=';
+  if (!sp.fill_given && i < s.size() && s[i] == '0') {
+    sp.fill = "0";
+    if (!sp.align && default_align == '>') sp.align = '=';
     i++;
   }
   sp.width = read_number(s, i);
@@ -207,7 +208,10 @@ std::string format_int_spec(Value v, const Spec& sp, const char* tname) {
     if (cp < 0 || cp > 0x10FFFF) raise_msg(&exc_OverflowError, "%c arg not in range(0x110000)");
     std::string s;
     utf8::append_cp(s, uint32_t(cp));
-    return pad(s, 1, sp, '<');
+    // Laid out as a number with no sign: right-aligned, and '=' pads on the left.
+    Spec right = sp;
+    if (right.align == '=') right.align = '>';
+    return pad(s, 1, right, '>');
   }
   int base = type == 'b' ? 2 : type == 'o' ? 8 : (type == 'x' || type == 'X') ? 16 : 10;
   std::string digits = int_digits(v, base);
@@ -274,6 +278,7 @@ std::string format_float_spec(double d, const Spec& sp, const char* tname) {
 // format() of a str.
 std::string format_str_spec(std::string_view s, size_t len, const Spec& sp, const char* tname) {
   if (sp.type != 's') unknown_code(sp.type, tname);
+  if (sp.sign == ' ') raise_msg(&exc_ValueError, "Space not allowed in string format specifier");
   if (sp.sign) raise_msg(&exc_ValueError, "Sign not allowed in string format specifier");
   if (sp.z) raise_msg(&exc_ValueError, "Negative zero coercion (z) not allowed in string format specifier");
   if (sp.alt) raise_msg(&exc_ValueError, "Alternate form (#) not allowed in string format specifier");
@@ -325,9 +330,10 @@ Value format_value(Value v, std::string_view spec) {
     }
   }
   Type* t = type_of(v);
-  if (v.is_double()) return str_value(format_float_spec(v.as_double(), parse_spec(spec, "float", 0), "float"));
+  if (v.is_double())
+    return str_value(format_float_spec(v.as_double(), parse_spec(spec, "float", 0, '>'), "float"));
   if (is_bool(v)) {
-    Spec sp = parse_spec(spec, "bool", 0);
+    Spec sp = parse_spec(spec, "bool", 0, '>');
     if (sp.type == 0) {
       if (spec.empty()) return repr(v);
       sp.type = 'd';
@@ -335,12 +341,12 @@ Value format_value(Value v, std::string_view spec) {
     return str_value(format_int_spec(v, sp, "bool"));
   }
   if (int_check(v) && (t == &int_type || !(t->flags & kTypeHeapType))) {
-    Spec sp = parse_spec(spec, t->name, 'd');
+    Spec sp = parse_spec(spec, t->name, 'd', '>');
     return str_value(format_int_spec(v, sp, t->name));
   }
   if (str_check(v) && !(t->flags & kTypeHeapType)) {
     Str* s = as_str(v);
-    Spec sp = parse_spec(spec, t->name, 's');
+    Spec sp = parse_spec(spec, t->name, 's', '<');
     return str_value(format_str_spec(s->view(), s->length, sp, t->name));
   }
   // A user class's own __format__.
@@ -353,10 +359,12 @@ Value format_value(Value v, std::string_view spec) {
         raise_fmt(&exc_TypeError, "__format__ must return a str, not {}", type_name(r.get()));
       return r.release();
     }
-    if (int_check(v)) return str_value(format_int_spec(v, parse_spec(spec, t->name, 'd'), t->name));
+    if (int_check(v))
+      return str_value(format_int_spec(v, parse_spec(spec, t->name, 'd', '>'), t->name));
     if (str_check(v)) {
       Str* s = as_str(v);
-      return str_value(format_str_spec(s->view(), s->length, parse_spec(spec, t->name, 's'), t->name));
+      return str_value(
+          format_str_spec(s->view(), s->length, parse_spec(spec, t->name, 's', '<'), t->name));
     }
   }
   if (!spec.empty()) raise_fmt(&exc_TypeError, "unsupported format string passed to {}.__format__", t->name);
