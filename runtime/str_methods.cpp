@@ -719,6 +719,22 @@ void each_cp(Str* s, F f) {
   while (p < e) f(decode(p));
 }
 
+// Calls [f] on each code point of [s] and the position where it starts.
+template <class F>
+void each_cp_at(Str* s, F f) {
+  const char* p = s->data();
+  const char* e = p + s->nbytes;
+  while (p < e) {
+    const char* at = p;
+    f(decode(p), at);
+  }
+}
+
+// append_lower of the code point [c] at [at] in [s], with the final-sigma rule.
+void lower_in(std::string& out, Str* s, const char* at, uint32_t c) {
+  append_lower_in(out, s->data(), at, s->data() + s->nbytes, c);
+}
+
 Value str_upper(const Value* args, size_t nargs, Tuple* kwnames) {
   no_args("str.upper", nargs - 1, kwnames);
   Str* s = self_str(args);
@@ -731,8 +747,13 @@ Value str_lower(const Value* args, size_t nargs, Tuple* kwnames) {
   no_args("str.lower", nargs - 1, kwnames);
   Str* s = self_str(args);
   return map_case(
-      s, [](const char* a, char* d, size_t n) { for (size_t i = 0; i < n; ++i) d[i] = lower_ascii(a[i]); },
-      [&](std::string& out) { each_cp(s, [&](uint32_t c) { append_lower(out, c); }); });
+      s,
+      [](const char* a, char* d, size_t n) {
+        for (size_t i = 0; i < n; ++i) d[i] = lower_ascii(a[i]);
+      },
+      [&](std::string& out) {
+        each_cp_at(s, [&](uint32_t c, const char* at) { lower_in(out, s, at, c); });
+      });
 }
 
 Value str_casefold(const Value* args, size_t nargs, Tuple* kwnames) {
@@ -749,12 +770,13 @@ Value str_swapcase(const Value* args, size_t nargs, Tuple* kwnames) {
   return map_case(
       s,
       [](const char* a, char* d, size_t n) {
-        for (size_t i = 0; i < n; ++i) d[i] = cased_ascii(a[i]) ? static_cast<char>(a[i] ^ 0x20) : a[i];
+        for (size_t i = 0; i < n; ++i)
+          d[i] = cased_ascii(a[i]) ? static_cast<char>(a[i] ^ 0x20) : a[i];
       },
       [&](std::string& out) {
-        each_cp(s, [&](uint32_t c) {
+        each_cp_at(s, [&](uint32_t c, const char* at) {
           if (uni_isupper(c)) {
-            append_lower(out, c);
+            lower_in(out, s, at, c);
           } else if (uni_islower(c)) {
             append_upper(out, c);
           } else {
@@ -779,9 +801,9 @@ Value str_title(const Value* args, size_t nargs, Tuple* kwnames) {
       },
       [&](std::string& out) {
         bool prev_cased = false;
-        each_cp(s, [&](uint32_t c) {
+        each_cp_at(s, [&](uint32_t c, const char* at) {
           if (prev_cased) {
-            append_lower(out, c);
+            lower_in(out, s, at, c);
           } else {
             append_title(out, c);
           }
@@ -801,11 +823,11 @@ Value str_capitalize(const Value* args, size_t nargs, Tuple* kwnames) {
       },
       [&](std::string& out) {
         bool first = true;
-        each_cp(s, [&](uint32_t c) {
+        each_cp_at(s, [&](uint32_t c, const char* at) {
           if (first) {
             append_title(out, c);
           } else {
-            append_lower(out, c);
+            lower_in(out, s, at, c);
           }
           first = false;
         });
@@ -903,10 +925,9 @@ Value str_isidentifier(const Value* args, size_t nargs, Tuple* kwnames) {
   const char* p = s->data();
   const char* e = p + s->nbytes;
   uint32_t c = decode(p);
-  if (c != '_' && !uni_isalpha(c)) return False();
+  if (c != '_' && !uni_isxidstart(c)) return False();
   while (p < e) {
-    c = decode(p);
-    if (c != '_' && !uni_isalnum(c) && !(c >= 0x300 && c <= 0x36F)) return False();
+    if (!uni_isxidcontinue(decode(p))) return False();
   }
   return True();
 }
