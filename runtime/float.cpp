@@ -440,8 +440,10 @@ static Value float_construct(Type*, const Value* args, size_t nargs, Tuple* kwna
   double d;
   if (as_double(x, &d)) return Value::from_double(d);
   if (str_check(x)) {
-    std::string_view s = as_str(x)->view();
-    if (!parse_float(s, &d)) {
+    Str* text = as_str(x);
+    std::string ascii;  // non-ASCII digits and whitespace read as their ASCII equivalents
+    if (!text->ascii) ascii = str_decimal_ascii(text->view());
+    if (!parse_float(text->ascii ? text->view() : std::string_view(ascii), &d)) {
       Ref q = Ref::steal(repr(x));
       raise_fmt(&exc_ValueError, "could not convert string to float: {}", as_str(q.get())->view());
     }

@@ -183,3 +183,28 @@ void append_lower_in(std::string& out, const char* begin, const char* at, const 
 }
 
 }  // namespace rt::strimpl
+
+namespace rt {
+
+std::string str_decimal_ascii(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  const char* p = s.data();
+  const char* e = p + s.size();
+  while (p < e) {
+    uint32_t c = strimpl::decode(p);
+    if (c < 127) {
+      out += char(c);
+    } else if (strimpl::uni_isspace(c)) {
+      out += ' ';
+    } else if (int d = strimpl::uni_todecimal(c); d >= 0) {
+      out += char('0' + d);
+    } else {
+      out += '?';
+      break;
+    }
+  }
+  return out;
+}
+
+}  // namespace rt
