@@ -33,10 +33,12 @@ static void shortest_digits(double a, std::string& digits, int& decpt) {
   decpt = std::atoi(e + 1) + 1;
 }
 
-// Writes [digits] * 10**(decpt - len) in exponent form "d.ddde+XX".
-static void append_exponent(std::string& out, const std::string& digits, int decpt, bool upper) {
+// Writes [digits] * 10**(decpt - len) in exponent form "d.ddde+XX" (with [alt], the point
+// stays even when no digit follows it: "1.e+16").
+static void append_exponent(std::string& out, const std::string& digits, int decpt, bool upper,
+                            bool alt) {
   out += digits[0];
-  if (digits.size() > 1) {
+  if (digits.size() > 1 || alt) {
     out += '.';
     out.append(digits, 1, std::string::npos);
   }
@@ -101,7 +103,7 @@ std::string format_double(double d, char type, int prec, unsigned flags) {
       shortest_digits(a, digits, decpt);
       int n = int(digits.size());
       if (decpt <= -4 || decpt > 16) {
-        append_exponent(out, digits, decpt, false);
+        append_exponent(out, digits, decpt, false, flags & kFmtAlt);
       } else if (decpt <= 0) {
         out += "0.";
         out.append(-decpt, '0');
@@ -438,8 +440,10 @@ static Value float_construct(Type*, const Value* args, size_t nargs, Tuple* kwna
   double d;
   if (as_double(x, &d)) return Value::from_double(d);
   if (str_check(x)) {
-    std::string_view s = as_str(x)->view();
-    if (!parse_float(s, &d)) {
+    Str* text = as_str(x);
+    std::string ascii;  // non-ASCII digits and whitespace read as their ASCII equivalents
+    if (!text->ascii) ascii = str_decimal_ascii(text->view());
+    if (!parse_float(text->ascii ? text->view() : std::string_view(ascii), &d)) {
       Ref q = Ref::steal(repr(x));
       raise_fmt(&exc_ValueError, "could not convert string to float: {}", as_str(q.get())->view());
     }

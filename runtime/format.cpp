@@ -51,8 +51,9 @@ int64_t read_number(std::string_view s, size_t& i) {
 }
 
 // Parses [spec] as CPython's parse_internal_render_format_spec for a value of [tname] whose
-// default presentation type is [default_type].
-Spec parse_spec(std::string_view s, const char* tname, char default_type) {
+// default presentation type is [default_type] and default alignment [default_align] ('<' for
+// strings, '>' for numbers: a '0' before the width means '=' alignment only for numbers).
+Spec parse_spec(std::string_view s, const char* tname, char default_type, char default_align) {
   Spec sp;
   size_t i = 0;
   size_t first = s.empty() ? 0 : utf8::seq_len(s[0]);
@@ -74,9 +75,9 @@ Spec parse_spec(std::string_view s, const char* tname, char default_type) {
     sp.alt = true;
     i++;
   }
-  if (i < s.size() && s[i] == '0') {
-    if (!sp.fill_given) sp.fill = "0";
-    if (!sp.align) sp.align = '=';
+  if (!sp.fill_given && i < s.size() && s[i] == '0') {
+    sp.fill = "0";
+    if (!sp.align && default_align == '>') sp.align = '=';
     i++;
   }
   sp.width = read_number(s, i);
@@ -207,7 +208,10 @@ std::string format_int_spec(Value v, const Spec& sp, const char* tname) {
     if (cp < 0 || cp > 0x10FFFF) raise_msg(&exc_OverflowError, "%c arg not in range(0x110000)");
     std::string s;
     utf8::append_cp(s, uint32_t(cp));
-    return pad(s, 1, sp, '<');
+    // Laid out as a number with no sign: right-aligned, and '=' pads on the left.
+    Spec right = sp;
+    if (right.align == '=') right.align = '>';
+    return pad(s, 1, right, '>');
   }
   int base = type == 'b' ? 2 : type == 'o' ? 8 : (type == 'x' || type == 'X') ? 16 : 10;
   std::string digits = int_digits(v, base);
@@ -274,6 +278,7 @@ std::string format_float_spec(double d, const Spec& sp, const char* tname) {
 // format() of a str.
 std::string format_str_spec(std::string_view s, size_t len, const Spec& sp, const char* tname) {
   if (sp.type != 's') unknown_code(sp.type, tname);
+  if (sp.sign == ' ') raise_msg(&exc_ValueError, "Space not allowed in string format specifier");
   if (sp.sign) raise_msg(&exc_ValueError, "Sign not allowed in string format specifier");
   if (sp.z) raise_msg(&exc_ValueError, "Negative zero coercion (z) not allowed in string format specifier");
   if (sp.alt) raise_msg(&exc_ValueError, "Alternate form (#) not allowed in string format specifier");
@@ -325,9 +330,10 @@ Value format_value(Value v, std::string_view spec) {
     }
   }
   Type* t = type_of(v);
-  if (v.is_double()) return str_value(format_float_spec(v.as_double(), parse_spec(spec, "float", 0), "float"));
+  if (v.is_double())
+    return str_value(format_float_spec(v.as_double(), parse_spec(spec, "float", 0, '>'), "float"));
   if (is_bool(v)) {
-    Spec sp = parse_spec(spec, "bool", 0);
+    Spec sp = parse_spec(spec, "bool", 0, '>');
     if (sp.type == 0) {
       if (spec.empty()) return repr(v);
       sp.type = 'd';
@@ -335,12 +341,12 @@ Value format_value(Value v, std::string_view spec) {
     return str_value(format_int_spec(v, sp, "bool"));
   }
   if (int_check(v) && (t == &int_type || !(t->flags & kTypeHeapType))) {
-    Spec sp = parse_spec(spec, t->name, 'd');
+    Spec sp = parse_spec(spec, t->name, 'd', '>');
     return str_value(format_int_spec(v, sp, t->name));
   }
   if (str_check(v) && !(t->flags & kTypeHeapType)) {
     Str* s = as_str(v);
-    Spec sp = parse_spec(spec, t->name, 's');
+    Spec sp = parse_spec(spec, t->name, 's', '<');
     return str_value(format_str_spec(s->view(), s->length, sp, t->name));
   }
   // A user class's own __format__.
@@ -353,10 +359,12 @@ Value format_value(Value v, std::string_view spec) {
         raise_fmt(&exc_TypeError, "__format__ must return a str, not {}", type_name(r.get()));
       return r.release();
     }
-    if (int_check(v)) return str_value(format_int_spec(v, parse_spec(spec, t->name, 'd'), t->name));
+    if (int_check(v))
+      return str_value(format_int_spec(v, parse_spec(spec, t->name, 'd', '>'), t->name));
     if (str_check(v)) {
       Str* s = as_str(v);
-      return str_value(format_str_spec(s->view(), s->length, parse_spec(spec, t->name, 's'), t->name));
+      return str_value(
+          format_str_spec(s->view(), s->length, parse_spec(spec, t->name, 's', '<'), t->name));
     }
   }
   if (!spec.empty()) raise_fmt(&exc_TypeError, "unsupported format string passed to {}.__format__", t->name);
@@ -367,7 +375,9 @@ Value format_value(Value v, std::string_view spec) {
 
 namespace {
 
-// The state of one fmt % args evaluation.
+// The state of one fmt % args evaluation, as CPython's unicode_formatter_t: [args] is the
+// tuple of arguments, or a single value (also the value a %(key) selected) with arglen -1 and
+// argidx -2, so that exactly one conversion can take it.
 struct PercentState {
   Value args;
   Tuple* tuple = nullptr;  // args as a tuple, or null for a single value
@@ -377,13 +387,38 @@ struct PercentState {
 
   Value next_arg() {
     if (argidx < arglen) {
-      Value v = tuple ? tuple->item(size_t(argidx)) : args;
-      argidx++;
-      return v;
+      int64_t k = argidx++;
+      return arglen < 0 ? args : tuple->item(size_t(k));
     }
     raise_msg(&exc_TypeError, "not enough arguments for format string");
   }
 };
+
+// A '*' width or precision from the arguments: an int that fits a C ssize_t ([c_int] false)
+// or a C int ([c_int] true), with CPython's messages.
+int64_t star_arg(PercentState& st, bool c_int) {
+  Value v = st.next_arg();
+  if (!int_check(v)) raise_msg(&exc_TypeError, "* wants int");
+  int64_t n;
+  bool fits = int_to_i64(v, &n);
+  if (c_int && fits && (n < INT32_MIN || n > INT32_MAX)) fits = false;
+  if (!fits)
+    raise_fmt(&exc_OverflowError, "Python int too large to convert to C {}",
+              c_int ? "int" : "ssize_t");
+  return n;
+}
+
+// Reads the digits of a width ([limit] INT64_MAX) or precision ([limit] INT32_MAX) at [i],
+// raising ValueError "[what] too big" past the limit.
+int64_t percent_number_field(std::string_view f, size_t& i, int64_t limit, const char* what) {
+  int64_t n = 0;
+  while (i < f.size() && f[i] >= '0' && f[i] <= '9') {
+    int d = f[i++] - '0';
+    if (n > (limit - d) / 10) raise_fmt(&exc_ValueError, "{} too big", what);
+    n = n * 10 + d;
+  }
+  return n;
+}
 
 // Applies % flags to a formatted number: sign, zero padding after sign and prefix, width.
 std::string percent_number(std::string digits, std::string_view prefix, bool negative, int64_t width, bool left,
@@ -415,17 +450,16 @@ Value percent_format(Str* fmt_str, Value args) {
   if (at->flags & kTypeTupleSubclass) {
     st.tuple = args.as<Tuple>();
     st.arglen = int64_t(st.tuple->size);
+    st.argidx = 0;
   } else {
     st.arglen = -1;
     st.argidx = -2;
   }
-  if (args.is_obj() && at->getitem && !(at->flags & kTypeTupleSubclass) && !str_check(args)) st.dict = args;
-  if (!st.tuple) {
-    st.arglen = 1;
-    st.argidx = 0;
-  }
+  if (args.is_obj() && at->getitem && !(at->flags & kTypeTupleSubclass) && !str_check(args))
+    st.dict = args;
   std::string out;
   out.reserve(f.size() + 16);
+  Ref keyed;
   size_t i = 0;
   while (i < f.size()) {
     size_t pct = f.find('%', i);
@@ -436,8 +470,11 @@ Value percent_format(Str* fmt_str, Value args) {
     out.append(f.substr(i, pct - i));
     i = pct + 1;
     if (i >= f.size()) raise_msg(&exc_ValueError, "incomplete format");
-    Value arg = Value::null();
-    Ref keyed;
+    if (f[i] == '%') {  // "%%" only: "%5%" is an unsupported conversion, as in CPython
+      out += '%';
+      i++;
+      continue;
+    }
     if (f[i] == '(') {
       if (st.dict.is_null()) raise_msg(&exc_TypeError, "format requires a mapping");
       size_t start = ++i;
@@ -450,7 +487,8 @@ Value percent_format(Str* fmt_str, Value args) {
       if (depth > 0) raise_msg(&exc_ValueError, "incomplete format key");
       Ref key = Ref::steal(str_value(f.substr(start, i - 1 - start)));
       keyed = Ref::steal(getitem(st.dict, key.get()));
-      arg = keyed.get();
+      st.args = keyed.get();
+      st.tuple = nullptr;
       st.arglen = -1;
       st.argidx = -2;
     }
@@ -466,36 +504,29 @@ Value percent_format(Str* fmt_str, Value args) {
     }
     int64_t width = -1, prec = -1;
     if (i < f.size() && f[i] == '*') {
-      Value w = st.next_arg();
-      if (!int_check(w)) raise_msg(&exc_TypeError, "* wants int");
-      width = index_value(w);
+      width = star_arg(st, false);
       if (width < 0) {
         left = true;
-        width = -width;
+        if (width != INT64_MIN) width = -width;  // CPython's negation overflows: no padding
       }
       i++;
-    } else {
-      width = read_number(f, i);
+    } else if (i < f.size() && f[i] >= '0' && f[i] <= '9') {
+      width = percent_number_field(f, i, INT64_MAX, "width");
     }
     if (i < f.size() && f[i] == '.') {
       i++;
+      prec = 0;
       if (i < f.size() && f[i] == '*') {
-        Value p = st.next_arg();
-        if (!int_check(p)) raise_msg(&exc_TypeError, "* wants int");
-        prec = std::max<int64_t>(0, index_value(p));
+        prec = std::max<int64_t>(0, star_arg(st, true));
         i++;
       } else {
-        prec = std::max<int64_t>(0, read_number(f, i));
+        prec = percent_number_field(f, i, INT32_MAX, "precision");
       }
     }
-    while (i < f.size() && (f[i] == 'h' || f[i] == 'l' || f[i] == 'L')) i++;
+    if (i < f.size() && (f[i] == 'h' || f[i] == 'l' || f[i] == 'L')) i++;
     if (i >= f.size()) raise_msg(&exc_ValueError, "incomplete format");
     char conv = f[i++];
-    if (conv == '%') {
-      out += '%';
-      continue;
-    }
-    if (arg.is_null()) arg = st.next_arg();
+    Value arg = st.next_arg();
     switch (conv) {
       case 's':
       case 'r':
@@ -584,8 +615,7 @@ Value percent_format(Str* fmt_str, Value args) {
           cp &= n == 2 ? 0x1F : n == 3 ? 0x0F : 0x07;
           for (size_t k = 1; k < n && i - 1 + k < f.size(); k++) cp = (cp << 6) | (uint8_t(f[i - 1 + k]) & 0x3F);
         }
-        std::string shown;
-        utf8::append_cp(shown, cp);
+        char shown = cp >= 31 && cp <= 126 ? char(cp) : '?';
         raise_fmt(&exc_ValueError, "unsupported format character '{}' (0x{:x}) at index {}", shown, cp, index);
       }
     }

@@ -153,7 +153,10 @@ static std::string quoted(std::string_view s, size_t limit = 200) {
   return q;
 }
 
-static bool is_space(char c) { return c == ' ' || (c >= '\t' && c <= '\r') || c == '\x1c' || c == '\x1d' || c == '\x1e' || c == '\x1f'; }
+// Python's ASCII whitespace (Py_ISSPACE): not the \x1c-\x1f separators str.split() takes.
+static bool is_space(char c) {
+  return c == ' ' || (c >= '\t' && c <= '\r');
+}
 
 static int digit_value(char c) {
   if (c >= '0' && c <= '9') return c - '0';
@@ -162,11 +165,21 @@ static int digit_value(char c) {
   return 99;
 }
 
-Value int_from_string(std::string_view s, int base) {
+Value int_from_string(std::string_view text, int base) {
   if (base != 0 && (base < 2 || base > 36)) raise_msg(&exc_ValueError, "int() base must be >= 2 and <= 36, or 0");
   auto fail = [&]() -> Value {
-    raise_fmt(&exc_ValueError, "invalid literal for int() with base {}: {}", base, quoted(s));
+    raise_fmt(&exc_ValueError, "invalid literal for int() with base {}: {}", base, quoted(text));
   };
+  // Non-ASCII digits and whitespace are read as their ASCII equivalents.
+  std::string ascii;
+  std::string_view s = text;
+  for (char c : text) {
+    if (uint8_t(c) >= 0x80) {
+      ascii = str_decimal_ascii(text);
+      s = ascii;
+      break;
+    }
+  }
   size_t i = 0, end = s.size();
   while (i < end && is_space(s[i])) i++;
   while (end > i && is_space(s[end - 1])) end--;

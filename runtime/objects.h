@@ -66,6 +66,10 @@ bool str_equal(Str* a, Str* b);
 Value str_join(Str* sep, const Value* items, size_t n);
 // The concatenation of [n] str values in one allocation (f-strings' BuildString).
 Value str_concat(const Value* items, size_t n);
+// What int() and float() parse of the UTF-8 text [s] (CPython's
+// _PyUnicode_TransformDecimalAndSpaceToASCII): code points below 127 kept, other whitespace
+// as ' ', decimal digits (category Nd) as '0'-'9', and anything else ends the text with '?'.
+std::string str_decimal_ascii(std::string_view s);
 
 // ---- tuple ----------------------------------------------------------------------------
 struct Tuple : Object {

@@ -48,6 +48,9 @@ size_t offset_of(Str* s, int64_t index);
 int64_t index_of_offset(Str* s, size_t off);
 
 // ---- character classes (runtime/str_unicode.cpp) ---------------------------------------
+// CPython 3.11's definitions for every code point (runtime/unicode_db.inc): isalpha is
+// general category L*, isupper/islower the Uppercase/Lowercase properties, istitle category
+// Lt, cased and case-ignorable as in the Unicode standard's final-sigma rule.
 bool uni_isspace(uint32_t c);
 bool uni_isprintable(uint32_t c);
 bool uni_isdecimal(uint32_t c);
@@ -59,7 +62,13 @@ bool uni_isupper(uint32_t c);
 bool uni_islower(uint32_t c);
 bool uni_istitle(uint32_t c);
 bool uni_iscased(uint32_t c);
+bool uni_iscaseignorable(uint32_t c);
 bool uni_islinebreak(uint32_t c);
+bool uni_isxidstart(uint32_t c);
+bool uni_isxidcontinue(uint32_t c);
+// The value of a decimal digit (category Nd, as int() reads it), else -1.
+int uni_todecimal(uint32_t c);
+// Simple (one code point) case mappings.
 uint32_t uni_tolower(uint32_t c);
 uint32_t uni_toupper(uint32_t c);
 // Full case mappings (may produce several code points, as 'ß'.upper() == 'SS').
@@ -67,6 +76,11 @@ void append_upper(std::string& out, uint32_t c);
 void append_lower(std::string& out, uint32_t c);
 void append_title(std::string& out, uint32_t c);
 void append_casefold(std::string& out, uint32_t c);
+// append_lower of the code point [c] starting at [at] in the UTF-8 text [begin, end), with
+// CPython's final-sigma rule: 'Σ' after a cased letter (case-ignorable ones between) and
+// not before one becomes 'ς'.
+void append_lower_in(std::string& out, const char* begin, const char* at, const char* end,
+                     uint32_t c);
 
 // ASCII helpers.
 inline bool ascii_space(unsigned char c) { return c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1C && c <= 0x1F); }

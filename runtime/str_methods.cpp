@@ -64,7 +64,20 @@ void kw_args(const char* name, const Value* args, size_t n, Tuple* kwnames,
   parse_args(name, args, n, kwnames, names, 0, out);
 }
 
-int64_t as_index(Value v) { return v.is_int() ? v.as_int() : index_value(v); }
+// An int argument converted as CPython's argument clinic does for a Py_ssize_t ([c_int]
+// false) or a C int ([c_int] true): TypeError if not an int, OverflowError "Python int too
+// large to convert to C ssize_t" (or "C int") if it does not fit.
+int64_t clinic_int(Value v, bool c_int) {
+  if (v.is_int() && (!c_int || (v.as_int() >= INT32_MIN && v.as_int() <= INT32_MAX)))
+    return v.as_int();
+  if (!int_check(v))
+    raise_fmt(&exc_TypeError, "'{}' object cannot be interpreted as an integer", type_name(v));
+  int64_t i;
+  if (!int_to_i64(v, &i) || (c_int && (i < INT32_MIN || i > INT32_MAX)))
+    raise_fmt(&exc_OverflowError, "Python int too large to convert to C {}",
+              c_int ? "int" : "ssize_t");
+  return i;
+}
 
 Str* self_str(const Value* args) { return as_str(args[0]); }
 
@@ -399,7 +412,7 @@ Value split_common(const char* name, const Value* args, size_t nargs, Tuple* kwn
     sep = out[0];
     maxv = out[1];
   }
-  int64_t maxsplit = maxv.is_null() ? -1 : as_index(maxv);
+  int64_t maxsplit = maxv.is_null() ? -1 : clinic_int(maxv, false);
   std::vector<Value> items;
   ValuesGuard guard{items};
   if (sep.is_null() || sep == None()) {
@@ -437,7 +450,7 @@ Value str_splitlines(const Value* args, size_t nargs, Tuple* kwnames) {
   Str* s = self_str(args);
   Value kv;
   kw_args("splitlines", args + 1, nargs - 1, kwnames, {"keepends"}, &kv);
-  bool keepends = !kv.is_null() && as_index(kv) != 0;
+  bool keepends = !kv.is_null() && clinic_int(kv, true) != 0;
   std::vector<Value> items;
   ValuesGuard guard{items};
   const char* base = s->data();
@@ -621,7 +634,7 @@ Value str_replace(const Value* args, size_t nargs, Tuple* kwnames) {
   if (!str_check(args[2])) raise_fmt(&exc_TypeError, "replace() argument 2 must be str, not {}", type_name(args[2]));
   Str* old = as_str(args[1]);
   Str* rep = as_str(args[2]);
-  int64_t count = nargs > 3 ? as_index(args[3]) : -1;
+  int64_t count = nargs > 3 ? clinic_int(args[3], false) : -1;
   if (count < 0) count = INT64_MAX;
   if (old->nbytes == 0) {
     // Insert [rep] before each code point and at the end, [count] times at most.
@@ -706,6 +719,22 @@ void each_cp(Str* s, F f) {
   while (p < e) f(decode(p));
 }
 
+// Calls [f] on each code point of [s] and the position where it starts.
+template <class F>
+void each_cp_at(Str* s, F f) {
+  const char* p = s->data();
+  const char* e = p + s->nbytes;
+  while (p < e) {
+    const char* at = p;
+    f(decode(p), at);
+  }
+}
+
+// append_lower of the code point [c] at [at] in [s], with the final-sigma rule.
+void lower_in(std::string& out, Str* s, const char* at, uint32_t c) {
+  append_lower_in(out, s->data(), at, s->data() + s->nbytes, c);
+}
+
 Value str_upper(const Value* args, size_t nargs, Tuple* kwnames) {
   no_args("str.upper", nargs - 1, kwnames);
   Str* s = self_str(args);
@@ -718,8 +747,13 @@ Value str_lower(const Value* args, size_t nargs, Tuple* kwnames) {
   no_args("str.lower", nargs - 1, kwnames);
   Str* s = self_str(args);
   return map_case(
-      s, [](const char* a, char* d, size_t n) { for (size_t i = 0; i < n; ++i) d[i] = lower_ascii(a[i]); },
-      [&](std::string& out) { each_cp(s, [&](uint32_t c) { append_lower(out, c); }); });
+      s,
+      [](const char* a, char* d, size_t n) {
+        for (size_t i = 0; i < n; ++i) d[i] = lower_ascii(a[i]);
+      },
+      [&](std::string& out) {
+        each_cp_at(s, [&](uint32_t c, const char* at) { lower_in(out, s, at, c); });
+      });
 }
 
 Value str_casefold(const Value* args, size_t nargs, Tuple* kwnames) {
@@ -736,12 +770,13 @@ Value str_swapcase(const Value* args, size_t nargs, Tuple* kwnames) {
   return map_case(
       s,
       [](const char* a, char* d, size_t n) {
-        for (size_t i = 0; i < n; ++i) d[i] = cased_ascii(a[i]) ? static_cast<char>(a[i] ^ 0x20) : a[i];
+        for (size_t i = 0; i < n; ++i)
+          d[i] = cased_ascii(a[i]) ? static_cast<char>(a[i] ^ 0x20) : a[i];
       },
       [&](std::string& out) {
-        each_cp(s, [&](uint32_t c) {
+        each_cp_at(s, [&](uint32_t c, const char* at) {
           if (uni_isupper(c)) {
-            append_lower(out, c);
+            lower_in(out, s, at, c);
           } else if (uni_islower(c)) {
             append_upper(out, c);
           } else {
@@ -766,9 +801,9 @@ Value str_title(const Value* args, size_t nargs, Tuple* kwnames) {
       },
       [&](std::string& out) {
         bool prev_cased = false;
-        each_cp(s, [&](uint32_t c) {
+        each_cp_at(s, [&](uint32_t c, const char* at) {
           if (prev_cased) {
-            append_lower(out, c);
+            lower_in(out, s, at, c);
           } else {
             append_title(out, c);
           }
@@ -788,11 +823,11 @@ Value str_capitalize(const Value* args, size_t nargs, Tuple* kwnames) {
       },
       [&](std::string& out) {
         bool first = true;
-        each_cp(s, [&](uint32_t c) {
+        each_cp_at(s, [&](uint32_t c, const char* at) {
           if (first) {
             append_title(out, c);
           } else {
-            append_lower(out, c);
+            lower_in(out, s, at, c);
           }
           first = false;
         });
@@ -890,10 +925,9 @@ Value str_isidentifier(const Value* args, size_t nargs, Tuple* kwnames) {
   const char* p = s->data();
   const char* e = p + s->nbytes;
   uint32_t c = decode(p);
-  if (c != '_' && !uni_isalpha(c)) return False();
+  if (c != '_' && !uni_isxidstart(c)) return False();
   while (p < e) {
-    c = decode(p);
-    if (c != '_' && !uni_isalnum(c) && !(c >= 0x300 && c <= 0x36F)) return False();
+    if (!uni_isxidcontinue(decode(p))) return False();
   }
   return True();
 }
@@ -927,7 +961,7 @@ Value pad(Str* s, int64_t left, int64_t right, Str* fill) {
 Str* pad_args(const char* qual, const char* name, const Value* args, size_t nargs, Tuple* kwnames,
               int64_t& width) {
   clinic_args(qual, name, nargs - 1, kwnames, 1, 2);
-  width = as_index(args[1]);
+  width = clinic_int(args[1], false);
   if (nargs < 3) return from_char(' ');
   Value f = args[2];
   if (!str_check(f)) {
@@ -965,7 +999,7 @@ Value str_center(const Value* args, size_t nargs, Tuple* kwnames) {
 Value str_zfill(const Value* args, size_t nargs, Tuple* kwnames) {
   one_arg("str.zfill", nargs - 1, kwnames);
   Str* s = self_str(args);
-  int64_t width = as_index(args[1]);
+  int64_t width = clinic_int(args[1], false);
   int64_t fill = width - int64_t(s->length);
   if (fill <= 0) return same(s);
   Str* r = alloc(s->nbytes + fill, s->length + fill);
@@ -983,7 +1017,7 @@ Value str_zfill(const Value* args, size_t nargs, Tuple* kwnames) {
 Value str_expandtabs(const Value* args, size_t nargs, Tuple* kwnames) {
   Value tv;
   kw_args("expandtabs", args + 1, nargs - 1, kwnames, {"tabsize"}, &tv);
-  int64_t tabsize = tv.is_null() ? 8 : as_index(tv);
+  int64_t tabsize = tv.is_null() ? 8 : clinic_int(tv, true);
   Str* s = self_str(args);
   if (std::memchr(s->data(), '\t', s->nbytes) == nullptr) return same(s);
   std::string out;
