@@ -385,7 +385,8 @@ void Compiler::make_function(Scope* scope, vm::Code* code, const ast::Arguments&
   uint32_t nkw = 0;
   for (size_t i = 0; i < args.kwonlyargs.size(); i++) {
     if (i < args.kw_defaults.size() && args.kw_defaults[i]) {
-      rt::Ref key = rt::Ref::borrow(rt::Value::from_obj(rt::str_intern(args.kwonlyargs[i].arg)));
+      rt::Ref key =
+          rt::Ref::borrow(rt::Value::from_obj(rt::str_intern(private_name(args.kwonlyargs[i].arg))));
       emit_load_const(key.get());
       expr(args.kw_defaults[i].get());
       nkw++;
@@ -444,7 +445,7 @@ void Compiler::aug_assign(const ast::AugAssign* a) {
       auto* at = const_cast<ast::Expr*>(t)->as<ast::Attribute>();
       expr(at->value.get());
       emit(Op::Copy, 1);
-      uint32_t name = add_name(at->attr);
+      uint32_t name = add_name(private_name(at->attr));
       emit(Op::LoadAttr, name);
       expr(a->value.get());
       emit(op, 1);
@@ -806,7 +807,7 @@ void Compiler::delete_target(const ast::Expr* ce) {
       break;
     case ast::ExprKind::Attribute:
       expr(e->as<ast::Attribute>()->value.get());
-      emit(Op::DeleteAttr, add_name(e->as<ast::Attribute>()->attr));
+      emit(Op::DeleteAttr, add_name(private_name(e->as<ast::Attribute>()->attr)));
       break;
     case ast::ExprKind::Subscript:
       expr(e->as<ast::Subscript>()->value.get());

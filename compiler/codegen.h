@@ -86,6 +86,8 @@ class Compiler {
   void pop_fblock();
   uint32_t add_const(rt::Value v);  // borrowed
   uint32_t add_name(const std::string& name);
+  // [name] as code in the current unit sees it: mangled if private to an enclosing class.
+  std::string private_name(const std::string& name) const { return mangle(u_->scope->private_name, name); }
   uint32_t slot_of(const std::string& name);
   void emit_load_const(rt::Value v) { emit(vm::Op::LoadConst, add_const(v)); }
   void emit_none();

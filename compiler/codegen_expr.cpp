@@ -18,7 +18,8 @@ void Compiler::expr(const ast::Expr* e) {
   u_->line = line;
 }
 
-void Compiler::name_op(const std::string& name, ast::Ctx ctx) {
+void Compiler::name_op(const std::string& plain, ast::Ctx ctx) {
+  std::string name = private_name(plain);
   NameScope sc = u_->scope->lookup(name);
   bool fn = u_->scope->is_function_like();
   int k = ctx == ast::Ctx::Load ? 0 : ctx == ast::Ctx::Store ? 1 : 2;
@@ -49,7 +50,7 @@ void Compiler::store_target(const ast::Expr* ce) {
       break;
     case ast::ExprKind::Attribute:
       expr(e->as<ast::Attribute>()->value.get());
-      emit(Op::StoreAttr, add_name(e->as<ast::Attribute>()->attr));
+      emit(Op::StoreAttr, add_name(private_name(e->as<ast::Attribute>()->attr)));
       break;
     case ast::ExprKind::Subscript:
       expr(e->as<ast::Subscript>()->value.get());
@@ -390,7 +391,7 @@ void Compiler::call(const ast::Call* c) {
     expr(at->value.get());
     int line = u_->line;
     u_->line = f->loc.line;
-    emit(Op::LoadMethod, add_name(at->attr));
+    emit(Op::LoadMethod, add_name(private_name(at->attr)));
     u_->line = line;
     for (auto& a : c->args) expr(a.get());
     emit(Op::CallMethod, static_cast<uint32_t>(c->args.size()));
@@ -589,7 +590,7 @@ void Compiler::expr_inner(const ast::Expr* ce) {
         delete_target(e);
       } else {
         expr(a->value.get());
-        emit(Op::LoadAttr, add_name(a->attr));
+        emit(Op::LoadAttr, add_name(private_name(a->attr)));
       }
       break;
     }

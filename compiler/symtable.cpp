@@ -77,6 +77,7 @@ class SymtableBuilder {
     s->name = name;
     s->lineno = lineno;
     s->parent = cur_;
+    s->private_name = kind == ScopeKind::Class ? name : cur_->private_name;
     if (cur_->kind == ScopeKind::Module) {
       s->qualname = name;
     } else {
@@ -97,8 +98,10 @@ class SymtableBuilder {
   }
   void leave() { cur_ = cur_->parent; }
 
-  // Records [flags] for [name] in [scope] (the current one by default).
-  void add_def(const std::string& name, unsigned flags, const ast::Loc& loc, Scope* scope = nullptr) {
+  // Records [flags] for [name] (mangled in the current scope's class) in [scope] (the current
+  // one by default).
+  void add_def(const std::string& plain, unsigned flags, const ast::Loc& loc, Scope* scope = nullptr) {
+    std::string name = mangle(cur_->private_name, plain);
     if (!scope) scope = cur_;
     auto [it, inserted] = scope->symbols.try_emplace(name);
     if (inserted) scope->order.push_back(name);
@@ -110,7 +113,7 @@ class SymtableBuilder {
 
   void param(const ast::Arg& a) {
     add_def(a.arg, kDefParam, a.loc);
-    cur_->params.push_back(a.arg);
+    cur_->params.push_back(mangle(cur_->private_name, a.arg));
   }
 
   // Parameters of the current (function or lambda) scope, in varnames order.
@@ -146,7 +149,8 @@ class SymtableBuilder {
     const char* what = global ? "global" : "nonlocal";
     if (!global && cur_->kind == ScopeKind::Module)
       error("nonlocal declaration not allowed at module level", s->loc);
-    for (auto& name : names) {
+    for (auto& plain : names) {
+      std::string name = mangle(cur_->private_name, plain);
       auto it = cur_->symbols.find(name);
       unsigned f = it == cur_->symbols.end() ? 0 : it->second.flags;
       if (f & kDefParam) error("name '" + name + "' is parameter and " + what, s->loc);
@@ -155,7 +159,7 @@ class SymtableBuilder {
         error("name '" + name + "' is assigned to before " + what + " declaration", s->loc);
       if (global && (f & kDefNonlocal)) error("name '" + name + "' is nonlocal and global", s->loc);
       if (!global && (f & kDefGlobal)) error("name '" + name + "' is nonlocal and global", s->loc);
-      add_def(name, global ? kDefGlobal : kDefNonlocal, s->loc);
+      add_def(plain, global ? kDefGlobal : kDefNonlocal, s->loc);
       cur_->directives.emplace(name, s->loc);
     }
   }
@@ -308,7 +312,7 @@ class SymtableBuilder {
   // module); each comprehension in between sees it as free (CPython's
   // symtable_extend_namedexpr_scope).
   void namedexpr_target(const ast::Name* target) {
-    const std::string& name = target->id;
+    std::string name = mangle(cur_->private_name, target->id);
     for (Scope* s = cur_; s; s = s->parent) {
       if (s->kind == ScopeKind::Comprehension) {
         auto it = s->symbols.find(name);
@@ -624,6 +628,15 @@ SymbolTable::SymbolTable(const ast::Module& module, std::string_view filename, s
   SymtableBuilder(*this, filename, source).build(module);
   NameSet free;
   Analyzer(filename, source).analyze(top_.get(), nullptr, NameSet{}, free);
+}
+
+std::string mangle(const std::string& private_name, const std::string& name) {
+  if (private_name.empty() || name.size() < 2 || name[0] != '_' || name[1] != '_') return name;
+  if (name.compare(name.size() - 2, 2, "__") == 0) return name;
+  if (name.find('.') != std::string::npos) return name;
+  size_t first = private_name.find_first_not_of('_');
+  if (first == std::string::npos) return name;
+  return "_" + private_name.substr(first) + name;
 }
 
 Scope* SymbolTable::scope_of(const void* node) const {

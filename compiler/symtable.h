@@ -38,6 +38,9 @@ struct Scope {
   ScopeKind kind;
   std::string name;       // function name, "<lambda>", "<listcomp>", "<module>", class name
   std::string qualname;
+  // The class whose private names (__x) are mangled here: a class body's own name, inherited
+  // by the functions, lambdas and comprehensions inside it; empty outside classes.
+  std::string private_name;
   int lineno = 1;
   Scope* parent = nullptr;
   std::vector<std::unique_ptr<Scope>> children;  // in source order
@@ -62,6 +65,12 @@ struct Scope {
   // The resolved scope of [name] (GlobalImplicit if the name never occurs here).
   NameScope lookup(const std::string& name) const;
 };
+
+// Private name mangling, as CPython's _Py_Mangle: inside class [private_name], a name that
+// starts with two underscores and does not end with two (and has no dot) becomes
+// "_" + the class name without its leading underscores + name. Other names, and every name
+// when the class name is all underscores, stay as they are.
+std::string mangle(const std::string& private_name, const std::string& name);
 
 // The symbol tables of a module. Scopes are found by the AST node that opens them.
 class SymbolTable {
