@@ -86,10 +86,10 @@ class SymtableBuilder {
                              it != cur_->symbols.end() && (it->second.flags & kDefGlobal);
       if (declared_global)
         s->qualname = name;
-      else if (cur_->kind == ScopeKind::Class)
-        s->qualname = cur_->qualname + "." + name;
-      else
+      else if (cur_->kind == ScopeKind::Function || cur_->kind == ScopeKind::Lambda)
         s->qualname = cur_->qualname + ".<locals>." + name;
+      else  // a class body or a comprehension (CPython's compiler_set_qualname)
+        s->qualname = cur_->qualname + "." + name;
     }
     cur_->children.push_back(std::move(child));
     st_.by_node_[node] = s;

@@ -343,7 +343,13 @@ void delattr(Value obj, Str* name) {
 
 Value getitem(Value obj, Value key) {
   Type* t = type_of(obj);
-  if (t->getitem == nullptr) raise_fmt(&exc_TypeError, "'{}' object is not subscriptable", t->name);
+  if (t->getitem == nullptr) {
+    if (is_subtype(t, &type_type)) {  // a class without __class_getitem__
+      Ref name = Ref::steal(getattr(obj, str_intern("__name__")));
+      raise_fmt(&exc_TypeError, "type '{}' is not subscriptable", str_string(name.get()));
+    }
+    raise_fmt(&exc_TypeError, "'{}' object is not subscriptable", t->name);
+  }
   return t->getitem(obj, key);
 }
 
