@@ -398,10 +398,11 @@ static Value list_richcompare(Value a, Value b, CmpOp op) {
   CriticalSection2 cs(x, y);
   if (x->size != y->size && (op == CmpOp::Eq || op == CmpOp::Ne)) return from_bool(op == CmpOp::Ne);
   size_t i = 0;
+  bool depth_checked = false;
   for (; i < x->size && i < y->size; i++) {
     Ref xi = Ref::borrow(x->items[i]);
     Ref yi = Ref::borrow(y->items[i]);
-    if (!equal(xi.get(), yi.get())) break;
+    if (!equal_item(xi.get(), yi.get(), &depth_checked)) break;
   }
   if (i >= x->size || i >= y->size) {
     size_t xs = x->size, ys = y->size;

@@ -100,8 +100,9 @@ static Value tuple_richcompare(Value a, Value b, CmpOp op) {
   Tuple* v = a.as<Tuple>();
   Tuple* w = b.as<Tuple>();
   size_t i = 0;
+  bool depth_checked = false;
   for (; i < v->size && i < w->size; ++i) {
-    if (!equal(v->item(i), w->item(i))) break;
+    if (!equal_item(v->item(i), w->item(i), &depth_checked)) break;
   }
   if (i >= v->size || i >= w->size) {
     size_t x = v->size, y = w->size;
