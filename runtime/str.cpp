@@ -150,7 +150,7 @@ Str* empty() { return &g_empty.s; }
 
 Str* alloc(size_t nbytes, size_t length) {
   if (nbytes == 0) return &g_empty.s;
-  if (nbytes >= 0xFFFFFFF0u) raise_msg(&exc_MemoryError, "");
+  if (nbytes > kMaxBytes) raise_memory_error();
   Str* s = alloc_object<Str>(&str_type, nbytes + 1);
   s->hash = -1;
   s->length = static_cast<uint32_t>(length);

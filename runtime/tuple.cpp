@@ -237,6 +237,14 @@ static Value tuple_construct(Type* type, const Value* args, size_t nargs, Tuple*
     LeafCriticalSection cs(l);  // another thread may be resizing l
     for (size_t i = 0; i < l->size; ++i) items.push_back(Ref::borrow(l->items[i]));
   } else {
+    if (type_of(src) == &range_type) {
+      // CPython allocates the tuple from len() first: a range too long for an index or for
+      // memory raises before it is iterated.
+      int64_t n = src.as<Range>()->length;
+      if (n < 0) raise_msg(&exc_OverflowError, "Python int too large to convert to C ssize_t");
+      if (size_t(n) > kMaxItems || allocation_too_large(size_t(n) * sizeof(Value))) raise_memory_error();
+      items.reserve(size_t(n));
+    }
     Ref it = Ref::steal(get_iter(src));
     for (;;) {
       Value v = iter_next(it.get());
