@@ -93,6 +93,7 @@ static size_t grown_capacity(size_t need) { return need + (need >> 3) + (need < 
 // Makes room for at least [need] items.
 static void list_reserve(List* l, size_t need) {
   if (need <= l->capacity) return;
+  if (need > kMaxItems) raise_memory_error();
   size_t cap = grown_capacity(need);
   Value* items = static_cast<Value*>(alloc_bytes(cap * sizeof(Value)));
   if (l->size) std::memcpy(items, l->items, l->size * sizeof(Value));
@@ -102,6 +103,7 @@ static void list_reserve(List* l, size_t need) {
 }
 
 static List* list_alloc(Type* t, size_t n) {
+  if (n > kMaxItems) raise_memory_error();
   List* l = alloc_instance<List>(t);
   if (n) {
     l->items = static_cast<Value*>(alloc_bytes(n * sizeof(Value)));
@@ -191,6 +193,7 @@ static void list_append_array(List* l, const Value* items, size_t n) {
   if (n == 0) return;
   if (l->size + n > l->capacity) {
     size_t need = l->size + n;
+    if (need > kMaxItems) raise_memory_error();
     Value* buf = static_cast<Value*>(alloc_bytes(need * sizeof(Value)));
     if (l->size) std::memcpy(buf, l->items, l->size * sizeof(Value));
     for (size_t i = 0; i < n; i++) {
@@ -596,6 +599,7 @@ static int list_contains(Value self, Value item) {
 // Repeats [l]'s items [n] times into a new list. Caller locks.
 static Value list_repeat(List* l, int64_t n) {
   if (n <= 0 || l->size == 0) return Value::from_obj(list_new(0));
+  if (size_t(n) > kMaxItems / l->size) raise_memory_error();
   size_t total = l->size * size_t(n);
   List* r = list_new(total);
   for (size_t k = 0; k < total; k++) {
@@ -613,6 +617,7 @@ static void list_inplace_repeat(List* l, int64_t n) {
     return;
   }
   size_t m = l->size;
+  if (m != 0 && size_t(n) > kMaxItems / m) raise_memory_error();
   list_reserve(l, m * size_t(n));
   for (int64_t k = 1; k < n; k++) list_append_array(l, l->items, m);
 }

@@ -467,9 +467,12 @@ Value repeat(Str* s, Value count) {
     incref(s);
     return Value::from_obj(s);
   }
-  if (static_cast<uint64_t>(n) > 0xFFFFFFF0ull / s->nbytes) {
+  // CPython's order: a length in code points past the largest index first, then a size that
+  // cannot be allocated.
+  if (static_cast<uint64_t>(n) > uint64_t(INT64_MAX) / s->length) {
     raise_msg(&exc_OverflowError, "repeated string is too long");
   }
+  if (static_cast<uint64_t>(n) > kMaxBytes / s->nbytes) raise_memory_error();
   size_t total = size_t(s->nbytes) * n;
   Str* r = alloc(total, size_t(s->length) * n);
   char* d = r->data();

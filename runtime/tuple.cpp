@@ -21,6 +21,7 @@ Tuple* tuple_empty() { return &empty_tuple; }
 
 Tuple* tuple_new(size_t n) {
   if (n == 0) return &empty_tuple;
+  if (n > kMaxItems) raise_memory_error();
   Tuple* t = alloc_object<Tuple>(&tuple_type, n * sizeof(Value));
   t->size = n;
   Value* items = t->items();
@@ -40,6 +41,7 @@ Tuple* tuple_from(const Value* items, size_t n) {
 // Allocates an empty tuple of [type] (tuple or a subclass) with [n] null items.
 static Tuple* tuple_alloc(Type* type, size_t n) {
   if (type == &tuple_type) return tuple_new(n);
+  if (n > kMaxItems) raise_memory_error();
   size_t extra = type->basicsize > sizeof(Tuple) ? type->basicsize - sizeof(Tuple) : 0;
   Tuple* t = alloc_object<Tuple>(type, extra + n * sizeof(Value));
   t->size = n;
@@ -173,9 +175,7 @@ static Value tuple_repeat(Tuple* t, Value count) {
     incref(t);
     return Value::from_obj(t);
   }
-  if (t->size > static_cast<size_t>(INT64_MAX / 16) / static_cast<size_t>(n)) {
-    raise_msg(&exc_MemoryError, "");
-  }
+  if (static_cast<size_t>(n) > kMaxItems / t->size) raise_memory_error();
   size_t total = t->size * static_cast<size_t>(n);
   Tuple* r = tuple_new(total);
   for (size_t i = 0; i < total; ++i) {
