@@ -496,6 +496,7 @@ static Value dict_repr(Value self) {
 static bool dict_equal(Dict* a, Dict* b) {
   CriticalSection2 cs(a, b);
   if (a->used != b->used) return false;
+  bool depth_checked = false;
   for (size_t i = 0; i < a->nentries; i++) {
     if (a->entries[i].key.is_null()) continue;
     Ref k = Ref::borrow(a->entries[i].key);
@@ -503,7 +504,7 @@ static bool dict_equal(Dict* a, Dict* b) {
     int64_t ix = dict_lookup(b, k.get(), a->entries[i].hash, nullptr);
     if (ix < 0) return false;
     Ref bv = Ref::borrow(b->entries[ix].value);
-    if (!equal(v.get(), bv.get())) return false;
+    if (!equal_item(v.get(), bv.get(), &depth_checked)) return false;
   }
   return true;
 }

@@ -332,6 +332,21 @@ void raise(Value exc) {
 
 void raise_msg(Type* type, std::string_view msg) { throw PyError(new_exception(type, msg)); }
 
+void raise_memory_error() {
+  thread_local bool making = false;  // the MemoryError's own allocation failed
+  if (making) throw std::bad_alloc();
+  making = true;
+  Value exc;
+  try {
+    exc = Value::from_obj(exception_alloc(&exc_MemoryError, tuple_empty()));
+  } catch (...) {
+    making = false;
+    throw;
+  }
+  making = false;
+  throw PyError(exc);
+}
+
 void raise_binop_error(Value a, Value b, BinOp op) {
   if (op == BinOp::Pow) {
     raise_fmt(&exc_TypeError, "unsupported operand type(s) for ** or pow(): '{}' and '{}'",

@@ -105,6 +105,10 @@ template <class... A>
 [[noreturn]] void raise_fmt(Type* type, fmt::format_string<A...> f, A&&... args) {
   raise_msg(type, fmt::format(f, std::forward<A>(args)...));
 }
+// MemoryError with no arguments, as CPython's PyErr_NoMemory: an allocation failed or a
+// size is past what can be allocated. Making the exception allocates a little; if that
+// fails too, throws std::bad_alloc.
+[[noreturn]] void raise_memory_error();
 // "TypeError: unsupported operand type(s) for +: 'int' and 'str'"
 [[noreturn]] void raise_binop_error(Value a, Value b, BinOp op);
 // The type name used in messages: type_of(v)->name.

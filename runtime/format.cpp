@@ -9,6 +9,7 @@
 #include "runtime/error.h"
 #include "runtime/int.h"
 #include "runtime/ops.h"
+#include "runtime/str_internal.h"
 #include "runtime/utf8.h"
 
 namespace rt {
@@ -113,10 +114,18 @@ Spec parse_spec(std::string_view s, const char* tname, char default_type, char d
   raise_fmt(&exc_ValueError, "Unknown format code '\\x{:x}' for object of type '{}'", unsigned(uint8_t(type)), tname);
 }
 
+// Raises MemoryError, before anything is allocated, if [count] characters of [char_bytes]
+// bytes each are more than a str can hold (a width or precision of 1099511627776: CPython's
+// allocation fails).
+void check_str_room(int64_t count, size_t char_bytes) {
+  if (count > 0 && uint64_t(count) > strimpl::kMaxBytes / char_bytes) raise_memory_error();
+}
+
 // Pads [body] (of [len] code points) to the spec's width with its fill and alignment
 // ([default_align] when none was given).
 std::string pad(const std::string& body, size_t len, const Spec& sp, char default_align) {
   if (sp.width <= int64_t(len)) return body;
+  check_str_room(sp.width, sp.fill.size());
   size_t total = size_t(sp.width) - len;
   char align = sp.align ? sp.align : default_align;
   size_t left = align == '>' ? total : align == '^' ? total / 2 : 0;
@@ -156,6 +165,7 @@ std::string group_digits(std::string_view digits, int size, char sep, int64_t mi
 // Lays out a number: [sign] [prefix] [digits, grouped] [rest], padded as the spec says.
 std::string layout_number(char sign, std::string_view prefix, std::string_view digits, std::string_view rest,
                           const Spec& sp, int group_size) {
+  check_str_room(sp.width, sp.fill.size());
   std::string head;
   if (sign) head += sign;
   head += prefix;
@@ -433,6 +443,7 @@ std::string percent_number(std::string digits, std::string_view prefix, bool neg
   head += prefix;
   int64_t len = int64_t(head.size() + digits.size());
   if (width > len) {
+    check_str_room(width, 1);
     if (left) return head + digits + std::string(size_t(width - len), ' ');
     if (zero) return head + std::string(size_t(width - len), '0') + digits;
     return std::string(size_t(width - len), ' ') + head + digits;
@@ -540,6 +551,7 @@ Value percent_format(Str* fmt_str, Value args) {
           len = size_t(prec);
         }
         if (width > int64_t(len)) {
+          check_str_room(width, 1);
           std::string padding(size_t(width) - len, ' ');
           s = left ? s + padding : padding + s;
         }
@@ -568,7 +580,10 @@ Value percent_format(Str* fmt_str, Value args) {
         if (negative) digits.erase(0, 1);
         if (conv == 'X')
           for (char& c : digits) c = char(std::toupper(uint8_t(c)));
-        if (prec > int64_t(digits.size())) digits.insert(0, size_t(prec) - digits.size(), '0');
+        if (prec > int64_t(digits.size())) {
+          check_str_room(prec, 1);
+          digits.insert(0, size_t(prec) - digits.size(), '0');
+        }
         std::string prefix;
         if (alt && base == 8) prefix = "0o";
         if (alt && base == 16) prefix = conv == 'X' ? "0X" : "0x";
@@ -601,6 +616,7 @@ Value percent_format(Str* fmt_str, Value args) {
           raise_msg(&exc_TypeError, "%c requires int or char");
         }
         if (width > 1) {
+          check_str_room(width, 1);
           std::string padding(size_t(width) - 1, ' ');
           s = left ? s + padding : padding + s;
         }

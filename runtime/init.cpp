@@ -10,6 +10,7 @@ void runtime_init() {
   static bool done = false;
   if (done) return;
   done = true;
+  install_new_handler();
   init_object_types();
   init_str_type();
   init_number_types();

@@ -22,17 +22,44 @@ int64_t int_max_str_digits = 4300;
 
 namespace {
 
-// GMP allocates through mimalloc like every other part of the runtime (malloc in sanitizer
-// builds: runtime/alloc.cpp).
+// GMP allocates through alloc_bytes like every other part of the runtime (mimalloc, or malloc
+// in sanitizer builds: runtime/alloc.cpp), so a failed allocation raises MemoryError. GMP's
+// manual leaves an allocation function that throws undefined; it unwinds through GMP's C
+// frames (x86-64 code carries unwind tables) and at worst leaks GMP's temporaries. The size
+// checks of the operations below (check_int_bits) keep GMP from being asked for more than the
+// machine has in the first place; this is the fallback under a lower ulimit.
+void* gmp_alloc(size_t n) { return alloc_bytes(n); }
+void* gmp_realloc(void* p, size_t, size_t n) {
+  if (allocation_too_large(n)) raise_memory_error();
 #if MINIPY_USE_MIMALLOC
-void* gmp_alloc(size_t n) { return mi_malloc(n); }
-void* gmp_realloc(void* p, size_t, size_t n) { return mi_realloc(p, n); }
-void gmp_free(void* p, size_t) { mi_free(p); }
+  void* q = mi_realloc(p, n);
 #else
-void* gmp_alloc(size_t n) { return std::malloc(n); }
-void* gmp_realloc(void* p, size_t, size_t n) { return std::realloc(p, n); }
-void gmp_free(void* p, size_t) { std::free(p); }
+  void* q = std::realloc(p, n);
 #endif
+  if (q == nullptr) raise_memory_error();
+  return q;
+}
+void gmp_free(void* p, size_t) { free_bytes(p); }
+
+// The most bits an int may have. GMP counts limbs in an int and aborts the process past
+// INT_MAX limbs ("gmp: overflow in mpz type"); CPython's own limit is far higher, but an int
+// of 2**37 bits is 16 GiB: where CPython's allocation fails (MemoryError), or succeeds
+// slowly.
+constexpr uint64_t kMaxIntBits = (uint64_t(INT32_MAX) - 4) * GMP_NUMB_BITS;
+
+// Raises MemoryError, as CPython when the allocation fails, if an int of [bits] bits is more
+// than GMP can hold or the machine can allocate.
+void check_int_bits(uint64_t bits) {
+  if (bits > kMaxIntBits || allocation_too_large(bits / 8)) raise_memory_error();
+}
+
+// The number of bits of |v| (0 for 0).
+uint64_t int_bits(Value v) {
+  if (is_bigint(v)) return mpz_sizeinbase(v.as<BigInt>()->z, 2);
+  int64_t x = small_value(v);
+  uint64_t m = x < 0 ? uint64_t(0) - uint64_t(x) : uint64_t(x);
+  return m == 0 ? 0 : 64 - uint64_t(__builtin_clzll(m));
+}
 
 void bigint_dealloc(Object* o) {
   mpz_clear(static_cast<BigInt*>(o)->z);
@@ -384,7 +411,7 @@ static Value int_pow(Value a, Value b) {
       MpzView y(b);
       return int_from_i64(mpz_odd_p(y.get()) ? -1 : 1);
     }
-    raise_msg(&exc_MemoryError, "");
+    raise_memory_error();
   }
   if (!is_bigint(a)) {
     int64_t base = small_value(a), result = 1;
@@ -402,6 +429,12 @@ static Value int_pow(Value a, Value b) {
       }
     }
     if (ok) return int_from_i64(result);
+  }
+  // GMP sizes the result as bits(a) * e.
+  uint64_t bits = int_bits(a);
+  if (bits > 1) {
+    if (uint64_t(e) > kMaxIntBits / bits) raise_memory_error();
+    check_int_bits(bits * uint64_t(e));
   }
   MpzView x(a);
   Mpz r;
@@ -432,6 +465,21 @@ static Value int_powmod(Value a, Value b, Value m) {
   return int_from_mpz(r.z);
 }
 
+// The error of [a] << [count] for a nonzero [a] and a count past 2**63 - 1, as CPython's
+// long_lshift: OverflowError "too many digits in integer" when the result would have more
+// 30-bit digits than a CPython int can (MAX_LONG_DIGITS, 2**61 - 7; a shift count whose digit
+// count does not fit in an index is clipped to 2**61 - 1 digits), else the MemoryError of the
+// allocation that fails.
+[[noreturn]] static void raise_huge_shift(Value a, mpz_srcptr count) {
+  constexpr uint64_t kMaxDigits = (uint64_t(1) << 61) - 7;
+  Mpz q;
+  unsigned long rem = mpz_fdiv_q_ui(q.z, count, 30);
+  uint64_t digits = (int_bits(a) + 29) / 30;
+  if (mpz_cmp_ui(q.z, (uint64_t(1) << 61) - 1) >= 0 || digits + mpz_get_ui(q.z) + (rem != 0) > kMaxDigits)
+    raise_msg(&exc_OverflowError, "too many digits in integer");
+  raise_memory_error();
+}
+
 // Shifts: [left] selects <<.
 static Value int_shift(Value a, Value b, bool left) {
   MpzView count(b);
@@ -440,7 +488,7 @@ static Value int_shift(Value a, Value b, bool left) {
   int64_t x = a_small ? small_value(a) : 0;
   if (a_small && x == 0) return Value::from_int(0);
   if (!mpz_fits_slong_p(count.get())) {
-    if (left) raise_msg(&exc_OverflowError, "too many digits in integer");
+    if (left) raise_huge_shift(a, count.get());
     MpzView v(a);
     return Value::from_int(mpz_sgn(v.get()) < 0 ? -1 : 0);
   }
@@ -452,7 +500,7 @@ static Value int_shift(Value a, Value b, bool left) {
   MpzView v(a);
   Mpz r;
   if (left) {
-    if (s > (long(1) << 40)) raise_msg(&exc_OverflowError, "too many digits in integer");
+    check_int_bits(int_bits(a) + uint64_t(s));
     mpz_mul_2exp(r.z, v.get(), s);
   } else {
     mpz_fdiv_q_2exp(r.z, v.get(), s);
@@ -467,7 +515,10 @@ static Value int_binop_big(Value a, Value b, BinOp op) {
   switch (op) {
     case BinOp::Add: mpz_add(r.z, x.get(), y.get()); break;
     case BinOp::Sub: mpz_sub(r.z, x.get(), y.get()); break;
-    case BinOp::Mul: mpz_mul(r.z, x.get(), y.get()); break;
+    case BinOp::Mul:
+      check_int_bits(int_bits(a) + int_bits(b));
+      mpz_mul(r.z, x.get(), y.get());
+      break;
     case BinOp::FloorDiv:
       if (mpz_sgn(y.get()) == 0) raise_msg(&exc_ZeroDivisionError, "integer division or modulo by zero");
       mpz_fdiv_q(r.z, x.get(), y.get());

@@ -93,6 +93,7 @@ static size_t grown_capacity(size_t need) { return need + (need >> 3) + (need < 
 // Makes room for at least [need] items.
 static void list_reserve(List* l, size_t need) {
   if (need <= l->capacity) return;
+  if (need > kMaxItems) raise_memory_error();
   size_t cap = grown_capacity(need);
   Value* items = static_cast<Value*>(alloc_bytes(cap * sizeof(Value)));
   if (l->size) std::memcpy(items, l->items, l->size * sizeof(Value));
@@ -102,6 +103,7 @@ static void list_reserve(List* l, size_t need) {
 }
 
 static List* list_alloc(Type* t, size_t n) {
+  if (n > kMaxItems) raise_memory_error();
   List* l = alloc_instance<List>(t);
   if (n) {
     l->items = static_cast<Value*>(alloc_bytes(n * sizeof(Value)));
@@ -191,6 +193,7 @@ static void list_append_array(List* l, const Value* items, size_t n) {
   if (n == 0) return;
   if (l->size + n > l->capacity) {
     size_t need = l->size + n;
+    if (need > kMaxItems) raise_memory_error();
     Value* buf = static_cast<Value*>(alloc_bytes(need * sizeof(Value)));
     if (l->size) std::memcpy(buf, l->items, l->size * sizeof(Value));
     for (size_t i = 0; i < n; i++) {
@@ -229,6 +232,8 @@ void list_extend(List* l, Value iterable) {
   }
   if (iterable.is_obj() && iterable.as_obj()->type == &range_type) {
     Range* r = iterable.as<Range>();
+    // CPython sizes the list from len() first: a range too long for an index raises there.
+    if (r->length < 0) raise_msg(&exc_OverflowError, "Python int too large to convert to C ssize_t");
     int64_t start, step;
     if (r->length >= 0 && int_to_i64(r->start, &start) && int_to_i64(r->step, &step)) {
       CriticalSection cs(l);
@@ -412,10 +417,11 @@ static Value list_richcompare(Value a, Value b, CmpOp op) {
   CriticalSection2 cs(x, y);
   if (x->size != y->size && (op == CmpOp::Eq || op == CmpOp::Ne)) return from_bool(op == CmpOp::Ne);
   size_t i = 0;
+  bool depth_checked = false;
   for (; i < x->size && i < y->size; i++) {
     Ref xi = Ref::borrow(x->items[i]);
     Ref yi = Ref::borrow(y->items[i]);
-    if (!equal(xi.get(), yi.get())) break;
+    if (!equal_item(xi.get(), yi.get(), &depth_checked)) break;
   }
   if (i >= x->size || i >= y->size) {
     size_t xs = x->size, ys = y->size;
@@ -607,6 +613,7 @@ static int list_contains(Value self, Value item) {
 // Repeats [l]'s items [n] times into a new list. Caller locks.
 static Value list_repeat(List* l, int64_t n) {
   if (n <= 0 || l->size == 0) return Value::from_obj(list_new(0));
+  if (size_t(n) > kMaxItems / l->size) raise_memory_error();
   size_t total = l->size * size_t(n);
   List* r = list_new(total);
   for (size_t k = 0; k < total; k++) {
@@ -624,6 +631,7 @@ static void list_inplace_repeat(List* l, int64_t n) {
     return;
   }
   size_t m = l->size;
+  if (m != 0 && size_t(n) > kMaxItems / m) raise_memory_error();
   list_reserve(l, m * size_t(n));
   for (int64_t k = 1; k < n; k++) list_append_array(l, l->items, m);
 }

@@ -313,12 +313,13 @@ Value deque_repr(Value self) {
   return str_value(s);
 }
 
-// Compares two deques item by item, as sequences.
+// Compares two deques item by item, as sequences: as lists, through list's own slot (not
+// compare(), which would count a second level of recursion for the same comparison).
 Value deque_richcompare(Value a, Value b, CmpOp op) {
   if (!isinstance(b, &deque_type)) return NotImplemented();
   Ref la = Ref::steal(call1(Value::from_obj(&list_type), a));
   Ref lb = Ref::steal(call1(Value::from_obj(&list_type), b));
-  return compare(la.get(), lb.get(), op);
+  return list_type.richcompare(la.get(), lb.get(), op);
 }
 
 Value deque_iter(Value self) {

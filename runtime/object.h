@@ -351,9 +351,18 @@ inline Type* type_of(Value v) {
   return v.is_int() ? &int_type : &float_type;
 }
 
-// Allocation: every object comes from mimalloc (runtime/alloc.cpp).
+// Allocation: every object comes from mimalloc (runtime/alloc.cpp). alloc_bytes raises
+// MemoryError when [n] bytes cannot be allocated, or are more than the machine's RAM plus
+// swap (where CPython's malloc fails too).
 void* alloc_bytes(size_t n);
 void free_bytes(void* p);
+// Whether [n] bytes are more than alloc_bytes would attempt.
+bool allocation_too_large(size_t n);
+// Makes a failed operator new throw std::bad_alloc (mimalloc's aborts without a handler).
+void install_new_handler();
+// The most items a list or tuple may have (CPython's PY_SSIZE_T_MAX / sizeof(PyObject*)):
+// a larger count raises MemoryError before its size in bytes is computed.
+constexpr size_t kMaxItems = size_t(INT64_MAX) / sizeof(Value);
 
 // Cycle-collector allocation (runtime/gc.cpp): a zeroed object of [size] bytes with a GC
 // header in front, tracked, with refcount 1, type [t] and gc_bits = kGcHasHead.

@@ -14,22 +14,27 @@ namespace rt {
 
 // ---- repr, str, hash, truth ----------------------------------------------------------------
 
-// Counts a nested repr as one level of recursion, as CPython's Py_EnterRecursiveCall, so
-// deeply nested containers raise RecursionError instead of overflowing the C stack.
-class ReprDepth {
+// Counts one level of C++ recursion for its lifetime, as CPython's Py_EnterRecursiveCall:
+// past the recursion limit (or near the end of the C stack) raises RecursionError "maximum
+// recursion depth exceeded[ where]", so deeply nested containers never overflow the C stack.
+// Inline and cheap (a thread-local load and two compares): every comparison of objects
+// takes one.
+class NativeDepth {
  public:
-  ReprDepth() : ts_(vm::current_thread()) {
+  [[noreturn, gnu::cold, gnu::noinline]] static void raise_too_deep(const char* where) {
+    raise_fmt(&exc_RecursionError, "maximum recursion depth exceeded{}", where);
+  }
+  explicit NativeDepth(const char* where) : ts_(vm::current_thread()) {
     char probe;
     if (reinterpret_cast<uintptr_t>(&probe) < ts_->c_stack_limit ||
-        ts_->recursion_depth >= vm::interp.recursion_limit) {
-      raise_msg(&exc_RecursionError,
-                "maximum recursion depth exceeded while getting the repr of an object");
+        ts_->recursion_depth >= vm::interp.recursion_limit) [[unlikely]] {
+      raise_too_deep(where);
     }
     ++ts_->recursion_depth;
   }
-  ~ReprDepth() { --ts_->recursion_depth; }
-  ReprDepth(const ReprDepth&) = delete;
-  ReprDepth& operator=(const ReprDepth&) = delete;
+  ~NativeDepth() { --ts_->recursion_depth; }
+  NativeDepth(const NativeDepth&) = delete;
+  NativeDepth& operator=(const NativeDepth&) = delete;
 
  private:
   vm::ThreadState* ts_;
@@ -39,7 +44,7 @@ Value repr(Value v) {
   Type* t = type_of(v);
   if (t->repr == nullptr) return str_value(default_repr_string(v));
   if (!v.is_obj()) return t->repr(v);
-  ReprDepth depth;
+  NativeDepth depth(" while getting the repr of an object");
   return t->repr(v);
 }
 
@@ -147,7 +152,7 @@ static bool compare_native(T x, T y, CmpOp op) {
   return false;
 }
 
-// CPython's do_richcompare: the right operand goes first when its type is a proper subtype
+// CPython's PyObject_RichCompare and do_richcompare: the right operand goes first when its type is a proper subtype
 // of the left's; then the left's slot, then the right's reflected slot; == and != fall back
 // to identity.
 Value compare(Value a, Value b, CmpOp op) {
@@ -155,6 +160,9 @@ Value compare(Value a, Value b, CmpOp op) {
   if (a.is_double() && b.is_double()) {
     return from_bool(compare_native(a.as_double(), b.as_double(), op));
   }
+  // CPython's PyObject_RichCompare counts a level of recursion: comparing containers
+  // nested deeper than the recursion limit raises RecursionError.
+  NativeDepth depth(" in comparison");
   Type* ta = type_of(a);
   Type* tb = type_of(b);
   bool checked_reverse = false;
@@ -175,6 +183,11 @@ Value compare(Value a, Value b, CmpOp op) {
   if (op == CmpOp::Ne) return from_bool(a != b);
   raise_fmt(&exc_TypeError, "'{}' not supported between instances of '{}' and '{}'",
             cmpop_symbol(op), ta->name, tb->name);
+}
+
+void check_compare_depth() {
+  vm::ThreadState* ts = vm::current_thread();
+  if (ts->recursion_depth >= vm::interp.recursion_limit) NativeDepth::raise_too_deep(" in comparison");
 }
 
 bool compare_bool(Value a, Value b, CmpOp op) {

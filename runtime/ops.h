@@ -29,8 +29,26 @@ inline int equal_builtin(Value a, Value b) {
     return str_equal(a.as<Str>(), b.as<Str>()) ? 1 : 0;
   return equal_builtin_other(a, b);
 }
-Value compare(Value a, Value b, CmpOp op); // rich comparison with reflection
+// Rich comparison with reflection. Counts a level of recursion (RecursionError "maximum
+// recursion depth exceeded in comparison" past the limit), as CPython's PyObject_RichCompare,
+// except for the fast paths of two ints or two floats.
+Value compare(Value a, Value b, CmpOp op);
 bool compare_bool(Value a, Value b, CmpOp op);
+// Raises RecursionError "... in comparison" if a comparison one level deeper would pass the
+// recursion limit.
+void check_compare_depth();
+// equal() for the items of two containers being compared (lists, tuples, dict values).
+// CPython compares non-identical items with PyObject_RichCompare, which counts a level of
+// recursion even where equal() takes a fast path (two ints, two strs): [*depth_checked] makes
+// that check once per container comparison, so nested containers raise at CPython's depth.
+inline bool equal_item(Value a, Value b, bool* depth_checked) {
+  if (a == b) return true;
+  if (!*depth_checked) {
+    check_compare_depth();
+    *depth_checked = true;
+  }
+  return equal(a, b);
+}
 Value binary_op(Value a, Value b, BinOp op, bool inplace = false);
 Value unary_op(Value a, UnaryOp op);
 

@@ -432,10 +432,16 @@ Value slot_richcompare(Value a, Value b, CmpOp op) {
     }
     return owner->richcompare(a, b, op);
   }
-  // CPython's PyObject_RichCompare counts a recursion level of its own.
-  vm::ThreadState* ts = vm::current_thread();
-  if (ts->recursion_depth >= vm::interp.recursion_limit)
-    raise_msg(&exc_RecursionError, "maximum recursion depth exceeded in comparison");
+  // compare(), the only caller, counted this comparison's level of recursion (CPython's
+  // PyObject_RichCompare). CPython then calls the method by vectorcall, which counts no level
+  // of its own, where a call from C++ into the VM counts one: the comparison's level is given
+  // back while the method runs, so a Python __eq__ that compares recursively takes two levels
+  // per round, as in CPython.
+  struct GiveBackLevel {
+    vm::ThreadState* ts = vm::current_thread();
+    GiveBackLevel() { --ts->recursion_depth; }
+    ~GiveBackLevel() { ++ts->recursion_depth; }
+  } give_back;
   return call_found(f, a, &b, 1);
 }
 

@@ -150,7 +150,7 @@ Str* empty() { return &g_empty.s; }
 
 Str* alloc(size_t nbytes, size_t length) {
   if (nbytes == 0) return &g_empty.s;
-  if (nbytes >= 0xFFFFFFF0u) raise_msg(&exc_MemoryError, "");
+  if (nbytes > kMaxBytes) raise_memory_error();
   Str* s = alloc_object<Str>(&str_type, nbytes + 1);
   s->hash = -1;
   s->length = static_cast<uint32_t>(length);
@@ -467,9 +467,12 @@ Value repeat(Str* s, Value count) {
     incref(s);
     return Value::from_obj(s);
   }
-  if (static_cast<uint64_t>(n) > 0xFFFFFFF0ull / s->nbytes) {
+  // CPython's order: a length in code points past the largest index first, then a size that
+  // cannot be allocated.
+  if (static_cast<uint64_t>(n) > uint64_t(INT64_MAX) / s->length) {
     raise_msg(&exc_OverflowError, "repeated string is too long");
   }
+  if (static_cast<uint64_t>(n) > kMaxBytes / s->nbytes) raise_memory_error();
   size_t total = size_t(s->nbytes) * n;
   Str* r = alloc(total, size_t(s->length) * n);
   char* d = r->data();

@@ -30,8 +30,11 @@ size_t count_code_points(const char* p, size_t n);
 
 // ---- building strings -------------------------------------------------------------------
 
+// The longest str in UTF-8 bytes (its length fields are 32 bits); longer raises MemoryError.
+constexpr size_t kMaxBytes = 0xFFFFFFEFu;
 // A new Str with room for [nbytes] bytes holding [length] code points; the caller fills
 // data() (the trailing NUL is already written). The empty string is the shared singleton.
+// MemoryError past kMaxBytes.
 Str* alloc(size_t nbytes, size_t length);
 // A new Str from bytes whose code point count is known.
 Str* from_known(const char* p, size_t nbytes, size_t length);

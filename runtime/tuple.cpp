@@ -21,6 +21,7 @@ Tuple* tuple_empty() { return &empty_tuple; }
 
 Tuple* tuple_new(size_t n) {
   if (n == 0) return &empty_tuple;
+  if (n > kMaxItems) raise_memory_error();
   Tuple* t = alloc_object<Tuple>(&tuple_type, n * sizeof(Value));
   t->size = n;
   Value* items = t->items();
@@ -40,6 +41,7 @@ Tuple* tuple_from(const Value* items, size_t n) {
 // Allocates an empty tuple of [type] (tuple or a subclass) with [n] null items.
 static Tuple* tuple_alloc(Type* type, size_t n) {
   if (type == &tuple_type) return tuple_new(n);
+  if (n > kMaxItems) raise_memory_error();
   size_t extra = type->basicsize > sizeof(Tuple) ? type->basicsize - sizeof(Tuple) : 0;
   Tuple* t = alloc_object<Tuple>(type, extra + n * sizeof(Value));
   t->size = n;
@@ -100,8 +102,9 @@ static Value tuple_richcompare(Value a, Value b, CmpOp op) {
   Tuple* v = a.as<Tuple>();
   Tuple* w = b.as<Tuple>();
   size_t i = 0;
+  bool depth_checked = false;
   for (; i < v->size && i < w->size; ++i) {
-    if (!equal(v->item(i), w->item(i))) break;
+    if (!equal_item(v->item(i), w->item(i), &depth_checked)) break;
   }
   if (i >= v->size || i >= w->size) {
     size_t x = v->size, y = w->size;
@@ -172,9 +175,7 @@ static Value tuple_repeat(Tuple* t, Value count) {
     incref(t);
     return Value::from_obj(t);
   }
-  if (t->size > static_cast<size_t>(INT64_MAX / 16) / static_cast<size_t>(n)) {
-    raise_msg(&exc_MemoryError, "");
-  }
+  if (static_cast<size_t>(n) > kMaxItems / t->size) raise_memory_error();
   size_t total = t->size * static_cast<size_t>(n);
   Tuple* r = tuple_new(total);
   for (size_t i = 0; i < total; ++i) {
@@ -237,6 +238,14 @@ static Value tuple_construct(Type* type, const Value* args, size_t nargs, Tuple*
     LeafCriticalSection cs(l);  // another thread may be resizing l
     for (size_t i = 0; i < l->size; ++i) items.push_back(Ref::borrow(l->items[i]));
   } else {
+    if (type_of(src) == &range_type) {
+      // CPython allocates the tuple from len() first: a range too long for an index or for
+      // memory raises before it is iterated.
+      int64_t n = src.as<Range>()->length;
+      if (n < 0) raise_msg(&exc_OverflowError, "Python int too large to convert to C ssize_t");
+      if (size_t(n) > kMaxItems || allocation_too_large(size_t(n) * sizeof(Value))) raise_memory_error();
+      items.reserve(size_t(n));
+    }
     Ref it = Ref::steal(get_iter(src));
     for (;;) {
       Value v = iter_next(it.get());

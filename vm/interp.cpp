@@ -13,6 +13,8 @@
 #include "vm/interp.h"
 
 #include <cmath>
+#include <new>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -641,6 +643,18 @@ Value eval(ThreadState* ts, Frame* frame, Value* sp0 = nullptr, Value throw_exc 
   }
 
 namespace {
+
+// The MemoryError (new reference) for a C++ allocation failure caught by the interpreter
+// loop, with its context set as a raised exception's.
+Value memory_error_from_cpp(ThreadState* ts) {
+  try {
+    rt::raise_memory_error();
+  } catch (rt::PyError& e) {
+    Value exc = e.take();
+    set_exception_context(ts, exc);
+    return exc;
+  }
+}
 
 // Runs [frame] until its entry frame returns (or a generator entry frame yields). [sp0] is
 // the stack pointer of a resumed generator frame (null: an empty stack); [throw_exc]
@@ -1904,6 +1918,14 @@ Value eval(ThreadState* ts, Frame* frame, Value* sp0, Value throw_exc) {
       exc = e.take();
       rt::BaseException* be = rt::exception_check(exc) ? exc.as<rt::BaseException>() : nullptr;
       if (be && be->context.is_null()) set_exception_context(ts, exc);
+      add_tb = true;
+    } catch (const std::bad_alloc&) {
+      // A C++ container (std::string, std::vector) that could not grow: MemoryError, as
+      // alloc_bytes raises for objects.
+      exc = memory_error_from_cpp(ts);
+      add_tb = true;
+    } catch (const std::length_error&) {
+      exc = memory_error_from_cpp(ts);
       add_tb = true;
     }
 

@@ -30,7 +30,6 @@ constexpr size_t kValueStackSlots = size_t(32) << 20;
 // C stack kept free below the guard: room for a runtime function's own frames after the check.
 constexpr uintptr_t kCStackMargin = 256 * 1024;
 
-thread_local ThreadState* tls_state = nullptr;
 ThreadState* main_state = nullptr;
 std::mutex registry_mutex;
 std::vector<ThreadState*> registry;
@@ -53,10 +52,10 @@ void on_sigint(int) {
 
 }  // namespace
 
-ThreadState* current_thread() {
-  ThreadState* ts = tls_state;
-  return ts ? ts : thread_state_init();
-}
+namespace detail {
+thread_local constinit ThreadState* tls_state = nullptr;
+}  // namespace detail
+using detail::tls_state;
 
 ThreadState* thread_state_init() {
   if (tls_state) return tls_state;

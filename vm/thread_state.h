@@ -52,10 +52,17 @@ struct ThreadState {
   uint64_t serial = 0;           // 1, 2, ... in creation order; never reused (unlike ident)
 };
 
-// The calling thread's state.
-ThreadState* current_thread();
 // Creates the state of the calling thread (once per thread) and adds it to the registry.
 ThreadState* thread_state_init();
+namespace detail {
+// The calling thread's state once created. constinit: no TLS wrapper call, one load.
+extern thread_local constinit ThreadState* tls_state;
+}  // namespace detail
+// The calling thread's state (created on first use).
+inline ThreadState* current_thread() {
+  ThreadState* ts = detail::tls_state;
+  return ts ? ts : thread_state_init();
+}
 // At thread exit: drops the thread's last references, detaches it (vm/gil.h), removes its
 // state from the registry and frees it.
 void thread_state_exit();
