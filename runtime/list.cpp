@@ -232,8 +232,9 @@ void list_extend(List* l, Value iterable) {
   }
   if (iterable.is_obj() && iterable.as_obj()->type == &range_type) {
     Range* r = iterable.as<Range>();
-    // CPython sizes the list from len() first: a range too long for an index raises there.
-    if (r->length < 0) raise_msg(&exc_OverflowError, "Python int too large to convert to C ssize_t");
+    // CPython sizes the list from len() first: a range too long for an index raises there
+    // (r->length is -1 also for a short range with big bounds).
+    if (r->length < 0) length(iterable);
     int64_t start, step;
     if (r->length >= 0 && int_to_i64(r->start, &start) && int_to_i64(r->step, &step)) {
       CriticalSection cs(l);

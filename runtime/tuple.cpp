@@ -241,8 +241,7 @@ static Value tuple_construct(Type* type, const Value* args, size_t nargs, Tuple*
     if (type_of(src) == &range_type) {
       // CPython allocates the tuple from len() first: a range too long for an index or for
       // memory raises before it is iterated.
-      int64_t n = src.as<Range>()->length;
-      if (n < 0) raise_msg(&exc_OverflowError, "Python int too large to convert to C ssize_t");
+      int64_t n = length(src);  // OverflowError if it does not fit (not r->length: -1 for big bounds)
       if (size_t(n) > kMaxItems || allocation_too_large(size_t(n) * sizeof(Value))) raise_memory_error();
       items.reserve(size_t(n));
     }
