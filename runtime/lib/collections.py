@@ -2,6 +2,28 @@
 namedtuple written in Python."""
 
 from _collections import deque
+from _thread import get_ident as _get_ident
+from _minipy import set_type_name as _set_type_name
+
+
+def _recursive_repr(fillvalue='...'):
+    """Decorator for a __repr__ that returns [fillvalue] for a recursive call on the same
+    object in the same thread (as CPython's reprlib.recursive_repr)."""
+    def decorating_function(user_function):
+        repr_running = set()
+
+        def wrapper(self):
+            key = id(self), _get_ident()
+            if key in repr_running:
+                return fillvalue
+            repr_running.add(key)
+            try:
+                result = user_function(self)
+            finally:
+                repr_running.discard(key)
+            return result
+        return wrapper
+    return decorating_function
 
 
 class defaultdict(dict):
@@ -22,12 +44,31 @@ class defaultdict(dict):
         return value
 
     def __repr__(self):
-        return f"defaultdict({self.default_factory!r}, {dict.__repr__(self)})"
+        return f"{type(self).__name__}({self.default_factory!r}, {dict.__repr__(self)})"
 
     def copy(self):
-        return defaultdict(self.default_factory, self)
+        return type(self)(self.default_factory, self)
 
     __copy__ = copy
+
+    # As CPython's defdict_or: the result is built by the defaultdict operand's class.
+    def __or__(self, other):
+        if not isinstance(other, dict):
+            return NotImplemented
+        new = type(self)(self.default_factory, self)
+        dict.update(new, other)
+        return new
+
+    def __ror__(self, other):
+        if not isinstance(other, dict):
+            return NotImplemented
+        new = type(self)(self.default_factory, other)
+        dict.update(new, self)
+        return new
+
+    def __ior__(self, other):
+        dict.update(self, other)
+        return self
 
 
 class OrderedDict(dict):
@@ -51,18 +92,159 @@ class OrderedDict(dict):
             for k, v in items:
                 self[k] = v
 
+    @_recursive_repr()
     def __repr__(self):
         if not self:
-            return 'OrderedDict()'
-        return f"OrderedDict({list(self.items())!r})"
+            return f'{type(self).__name__}()'
+        return f"{type(self).__name__}({list(dict.items(self))!r})"
 
     def __eq__(self, other):
         if isinstance(other, OrderedDict):
             return dict.__eq__(self, other) and list(self) == list(other)
         return dict.__eq__(self, other)
 
+    def __ne__(self, other):
+        result = self.__eq__(other)
+        if result is NotImplemented:
+            return result
+        return not result
+
     def copy(self):
-        return OrderedDict(self)
+        return type(self)(self)
+
+    __copy__ = copy
+
+    def keys(self):
+        return odict_keys(self)
+
+    def values(self):
+        return odict_values(self)
+
+    def items(self):
+        return odict_items(self)
+
+    # As CPython's odict_or: the result is built by the class of the OrderedDict operand
+    # from the left operand, then updated with the right one.
+    def __or__(self, other):
+        if not isinstance(other, dict):
+            return NotImplemented
+        new = type(self)(self)
+        new.update(other)
+        return new
+
+    def __ror__(self, other):
+        if not isinstance(other, dict):
+            return NotImplemented
+        new = type(self)(other)
+        new.update(self)
+        return new
+
+    def __ior__(self, other):
+        self.update(other)
+        return self
+
+
+class _OrderedDictView:
+    """The views of an OrderedDict: the dict's own views under CPython's odict_* names."""
+
+    def __init__(self, mapping):
+        self._mapping = mapping
+
+    def __len__(self):
+        return len(self._mapping)
+
+    def __repr__(self):
+        return f'{type(self).__name__}({list(self)!r})'
+
+    def _view(self):
+        raise NotImplementedError
+
+    def __iter__(self):
+        return iter(self._view())
+
+    def __contains__(self, item):
+        return item in self._view()
+
+
+def _plain_view(v):
+    return v._view() if isinstance(v, _OrderedDictView) else v
+
+
+class _OrderedDictSetView(_OrderedDictView):
+    def __eq__(self, other):
+        return self._view() == _plain_view(other)
+
+    def __ne__(self, other):
+        return self._view() != _plain_view(other)
+
+    def __lt__(self, other):
+        return self._view() < _plain_view(other)
+
+    def __le__(self, other):
+        return self._view() <= _plain_view(other)
+
+    def __gt__(self, other):
+        return self._view() > _plain_view(other)
+
+    def __ge__(self, other):
+        return self._view() >= _plain_view(other)
+
+    def __and__(self, other):
+        return self._view() & _plain_view(other)
+
+    def __or__(self, other):
+        return self._view() | _plain_view(other)
+
+    def __sub__(self, other):
+        return self._view() - _plain_view(other)
+
+    def __xor__(self, other):
+        return self._view() ^ _plain_view(other)
+
+    def __rand__(self, other):
+        return _plain_view(other) & self._view()
+
+    def __ror__(self, other):
+        return _plain_view(other) | self._view()
+
+    def __rsub__(self, other):
+        return _plain_view(other) - self._view()
+
+    def __rxor__(self, other):
+        return _plain_view(other) ^ self._view()
+
+    def isdisjoint(self, other):
+        return self._view().isdisjoint(other)
+
+
+class odict_keys(_OrderedDictSetView):
+    def _view(self):
+        return dict.keys(self._mapping)
+
+    def __reversed__(self):
+        return reversed(self._mapping)
+
+
+class odict_values(_OrderedDictView):
+    def _view(self):
+        return dict.values(self._mapping)
+
+    def __reversed__(self):
+        for key in reversed(self._mapping):
+            yield dict.__getitem__(self._mapping, key)
+
+
+class odict_items(_OrderedDictSetView):
+    def _view(self):
+        return dict.items(self._mapping)
+
+    def __reversed__(self):
+        for key in reversed(self._mapping):
+            yield (key, dict.__getitem__(self._mapping, key))
+
+
+_set_type_name(OrderedDict, 'collections.OrderedDict')
+_set_type_name(defaultdict, 'collections.defaultdict')
 
 
 class Counter(dict):
