@@ -248,7 +248,7 @@ _set_type_name(defaultdict, 'collections.defaultdict')
 
 
 class Counter(dict):
-    """Dict subclass for counting hashable items."""
+    """Dict subclass for counting hashable items (CPython 3.11's semantics)."""
 
     def __init__(self, iterable=None, /, **kwds):
         self.update(iterable, **kwds)
@@ -272,6 +272,11 @@ class Counter(dict):
             for _ in range(count):
                 result.append(elem)
         return iter(result)
+
+    @classmethod
+    def fromkeys(cls, iterable, v=None):
+        raise NotImplementedError(
+            'Counter.fromkeys() is undefined.  Use Counter(iterable) instead.')
 
     def update(self, iterable=None, /, **kwds):
         if iterable is not None:
@@ -300,13 +305,23 @@ class Counter(dict):
             self.subtract(kwds)
 
     def copy(self):
-        return Counter(self)
+        return self.__class__(self)
+
+    __copy__ = copy
+
+    def __delitem__(self, elem):
+        # Unlike dict's, deleting a missing element is not an error.
+        if elem in self:
+            dict.__delitem__(self, elem)
 
     def __repr__(self):
         if not self:
-            return 'Counter()'
-        items = ', '.join([f'{k!r}: {v!r}' for k, v in self.most_common()])
-        return 'Counter({' + items + '})'
+            return f'{self.__class__.__name__}()'
+        try:
+            d = dict(self.most_common())
+        except TypeError:
+            d = dict(self)
+        return f'{self.__class__.__name__}({d!r})'
 
     def __add__(self, other):
         if not isinstance(other, Counter):
@@ -373,22 +388,67 @@ class Counter(dict):
                 result[elem] = 0 - count
         return result
 
+    # In-place operations keep the counter's identity and drop non-positive counts.
+    def _keep_positive(self):
+        nonpositive = [elem for elem, count in self.items() if not count > 0]
+        for elem in nonpositive:
+            del self[elem]
+        return self
+
+    def __iadd__(self, other):
+        for elem, count in other.items():
+            self[elem] += count
+        return self._keep_positive()
+
+    def __isub__(self, other):
+        for elem, count in other.items():
+            self[elem] -= count
+        return self._keep_positive()
+
+    def __ior__(self, other):
+        for elem, other_count in other.items():
+            count = self[elem]
+            if other_count > count:
+                self[elem] = other_count
+        return self._keep_positive()
+
+    def __iand__(self, other):
+        for elem, count in self.items():
+            other_count = other[elem]
+            if other_count < count:
+                self[elem] = other_count
+        return self._keep_positive()
+
+    # Rich comparisons (3.10+): missing counts are zero; multiset inclusion.
     def __eq__(self, other):
         if not isinstance(other, Counter):
             return NotImplemented
-        for e, c in self.items():
-            if c != other[e]:
-                return False
-        for e, c in other.items():
-            if c != self[e]:
-                return False
-        return True
+        return all(self[e] == other[e] for c in (self, other) for e in c)
 
     def __ne__(self, other):
-        result = self.__eq__(other)
-        if result is NotImplemented:
-            return result
-        return not result
+        if not isinstance(other, Counter):
+            return NotImplemented
+        return not self == other
+
+    def __le__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        return all(self[e] <= other[e] for c in (self, other) for e in c)
+
+    def __lt__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        return self <= other and self != other
+
+    def __ge__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        return all(self[e] >= other[e] for c in (self, other) for e in c)
+
+    def __gt__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        return self >= other and self != other
 
 
 def _count_of(item):
@@ -441,7 +501,7 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
         return tuple.__new__(cls, values)
 
     def __repr__(self):
-        return typename + '(' + ', '.join([f'{n}={v!r}' for n, v in zip(field_names, self)]) + ')'
+        return self.__class__.__name__ + '(' + ', '.join([f'{n}={v!r}' for n, v in zip(field_names, self)]) + ')'
 
     def _asdict(self):
         return dict(zip(field_names, self))
