@@ -3,7 +3,7 @@ namedtuple written in Python."""
 
 from _collections import deque
 from _thread import get_ident as _get_ident
-from _minipy import set_type_name as _set_type_name
+from _minipy import exec as _exec, set_type_name as _set_type_name
 
 
 def _recursive_repr(fillvalue='...'):
@@ -455,72 +455,87 @@ def _count_of(item):
     return item[1]
 
 
+_KEYWORDS = frozenset([
+    'False', 'None', 'True', 'and', 'as', 'assert', 'async', 'await', 'break', 'class',
+    'continue', 'def', 'del', 'elif', 'else', 'except', 'finally', 'for', 'from', 'global',
+    'if', 'import', 'in', 'is', 'lambda', 'nonlocal', 'not', 'or', 'pass', 'raise', 'return',
+    'try', 'while', 'with', 'yield'])
+
+
 def namedtuple(typename, field_names, *, rename=False, defaults=None, module=None):
-    """Returns a new tuple subclass named typename with fields accessible by name."""
+    """Returns a new tuple subclass named typename with fields accessible by name (as
+    CPython's: __new__ is compiled from text, so argument errors are the interpreter's)."""
     if isinstance(field_names, str):
         field_names = field_names.replace(',', ' ').split()
-    field_names = tuple(map(str, field_names))
-    for name in (typename,) + field_names:
+    field_names = list(map(str, field_names))
+    typename = str(typename)
+    if rename:
+        seen = set()
+        for index, name in enumerate(field_names):
+            if (not name.isidentifier() or name in _KEYWORDS or name.startswith('_')
+                    or name in seen):
+                field_names[index] = f'_{index}'
+            seen.add(name)
+    for name in [typename] + field_names:
         if not name.isidentifier():
             raise ValueError(f'Type names and field names must be valid identifiers: {name!r}')
+        if name in _KEYWORDS:
+            raise ValueError(f'Type names and field names cannot be a keyword: {name!r}')
     seen = set()
     for name in field_names:
-        if name.startswith('_'):
+        if name.startswith('_') and not rename:
             raise ValueError(f'Field names cannot start with an underscore: {name!r}')
         if name in seen:
             raise ValueError(f'Encountered duplicate field name: {name!r}')
         seen.add(name)
-    num_fields = len(field_names)
+    field_defaults = {}
     if defaults is not None:
         defaults = tuple(defaults)
-        if len(defaults) > num_fields:
+        if len(defaults) > len(field_names):
             raise TypeError('Got more default values than field names')
-    field_defaults = {}
-    if defaults:
-        field_defaults = dict(zip(field_names[num_fields - len(defaults):], defaults))
+        field_defaults = dict(reversed(list(zip(reversed(field_names), reversed(defaults)))))
 
-    def __new__(cls, *args, **kwargs):
-        values = list(args)
-        if len(values) > num_fields:
-            raise TypeError(f'{typename}.__new__() takes {num_fields + 1} positional arguments '
-                            f'but {len(values) + 1} were given')
-        for name in field_names[len(values):]:
-            if name in kwargs:
-                values.append(kwargs.pop(name))
-            elif name in field_defaults:
-                values.append(field_defaults[name])
-            else:
-                missing = [n for n in field_names[len(values):] if n not in kwargs and n not in field_defaults]
-                if len(missing) == 1:
-                    raise TypeError(f"{typename}.__new__() missing 1 required positional argument: '{missing[0]}'")
-                quoted = ', '.join([repr(m) for m in missing[:-1]]) + f" and {missing[-1]!r}"
-                raise TypeError(f"{typename}.__new__() missing {len(missing)} required positional arguments: {quoted}")
-        if kwargs:
-            name = next(iter(kwargs))
-            raise TypeError(f"{typename}.__new__() got an unexpected keyword argument '{name}'")
-        return tuple.__new__(cls, values)
+    field_names = tuple(field_names)
+    num_fields = len(field_names)
+    arg_list = ', '.join(field_names)
+    if num_fields == 1:
+        arg_list += ','
+    tuple_new = tuple.__new__
+
+    namespace = {'_tuple_new': tuple_new, '__name__': f'namedtuple_{typename}'}
+    _exec(f'def __new__(_cls, {arg_list}):\n    return _tuple_new(_cls, ({arg_list}))\n', namespace)
+    __new__ = namespace['__new__']
+    __new__.__doc__ = f'Create new instance of {typename}({arg_list})'
+    if defaults is not None:
+        __new__.__defaults__ = defaults
+
+    @classmethod
+    def _make(cls, iterable):
+        result = tuple_new(cls, iterable)
+        if len(result) != num_fields:
+            raise TypeError(f'Expected {num_fields} arguments, got {len(result)}')
+        return result
+
+    def _replace(self, /, **kwds):
+        result = self._make(map(kwds.pop, field_names, self))
+        if kwds:
+            raise ValueError(f'Got unexpected field names: {list(kwds)!r}')
+        return result
 
     def __repr__(self):
         return self.__class__.__name__ + '(' + ', '.join([f'{n}={v!r}' for n, v in zip(field_names, self)]) + ')'
 
     def _asdict(self):
-        return dict(zip(field_names, self))
-
-    def _replace(self, **kwds):
-        values = [kwds.pop(n, v) for n, v in zip(field_names, self)]
-        if kwds:
-            raise ValueError(f'Got unexpected field names: {list(kwds)!r}')
-        return type(self)(*values)
-
-    @classmethod
-    def _make(cls, iterable):
-        return cls(*iterable)
+        return dict(zip(self._fields, self))
 
     def __getnewargs__(self):
         return tuple(self)
 
+    for method in (__new__, _make.__func__, _replace, __repr__, _asdict, __getnewargs__):
+        method.__qualname__ = f'{typename}.{method.__name__}'
+
     namespace = {
-        '__doc__': f'{typename}({", ".join(field_names)})',
+        '__doc__': f'{typename}({arg_list})',
         '__slots__': (),
         '_fields': field_names,
         '_field_defaults': field_defaults,
@@ -533,7 +548,8 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
         '__match_args__': field_names,
     }
     for index, name in enumerate(field_names):
-        namespace[name] = property(_itemgetter(index), doc=f'Alias for field number {index}')
+        namespace[name] = property(_itemgetter(index), _readonly_set, _readonly_del,
+                                   doc=f'Alias for field number {index}')
     result = type(typename, (tuple,), namespace)
     if module is None:
         try:
@@ -549,3 +565,12 @@ def _itemgetter(index):
     def get(self):
         return self[index]
     return get
+
+
+# A field is read-only, with the messages of CPython's _tuplegetter.
+def _readonly_set(self, value):
+    raise AttributeError("can't set attribute")
+
+
+def _readonly_del(self):
+    raise AttributeError("can't delete attribute")
