@@ -63,8 +63,9 @@ void flush_all() {
   fflush(stderr);
 }
 
-// The exit status for an uncaught SystemExit [exc]: None -> 0, an int -> itself, anything
-// else is printed to stderr and gives 1.
+// The exit status for an uncaught SystemExit [exc]: None -> 0, an int -> itself truncated
+// to a C int as CPython's (int)PyLong_AsLong (an int past a C long gives -1, status 255),
+// anything else is printed to stderr and gives 1.
 int system_exit_status(rt::Value exc) {
   auto* e = exc.as<rt::BaseException>();
   rt::Value code = rt::None();
@@ -72,7 +73,7 @@ int system_exit_status(rt::Value exc) {
   else if (e->args && e->args->size > 1) code = rt::Value::from_obj(e->args);
   if (code == rt::None()) return 0;
   int64_t n;
-  if (rt::int_check(code) && rt::int_to_i64(code, &n)) return static_cast<int>(n);
+  if (rt::int_check(code)) return rt::int_to_i64(code, &n) ? static_cast<int>(n) : -1;
   std::string text;
   try {
     text = rt::str_string(code);

@@ -325,6 +325,39 @@ void sort_perm(std::vector<uint32_t>& perm, bool reverse, Lt lt) {
     std::stable_sort(perm.begin(), perm.end(), [&](uint32_t a, uint32_t b) { return lt(a, b); });
 }
 
+// Sorts [perm] as CPython's list.sort does a list shorter than its minimum run (64): with
+// reverse, reverse first and last; count the leading run (reversed if strictly descending),
+// then binary insertion. So a comparison that runs Python code (__lt__) is called on the same
+// pairs in the same order as in CPython. [lt] is called on indices.
+template <class Lt>
+void sort_perm_small(std::vector<uint32_t>& perm, bool reverse, Lt lt) {
+  size_t n = perm.size();
+  if (reverse) std::reverse(perm.begin(), perm.end());
+  if (n > 1) {
+    size_t run = 2;
+    if (lt(perm[1], perm[0])) {
+      while (run < n && lt(perm[run], perm[run - 1])) ++run;
+      std::reverse(perm.begin(), perm.begin() + run);
+    } else {
+      while (run < n && !lt(perm[run], perm[run - 1])) ++run;
+    }
+    for (size_t start = run; start < n; ++start) {
+      uint32_t pivot = perm[start];
+      size_t l = 0, r = start;
+      do {
+        size_t p = l + ((r - l) >> 1);
+        if (lt(pivot, perm[p])) r = p;
+        else l = p + 1;
+      } while (l < r);
+      std::memmove(&perm[l + 1], &perm[l], (start - l) * sizeof(uint32_t));
+      perm[l] = pivot;
+    }
+  }
+  if (reverse) std::reverse(perm.begin(), perm.end());
+}
+
+constexpr size_t kMinRun = 64;
+
 }  // namespace
 
 // Sorts by building a permutation of indices: an exception from a key function or from a
@@ -377,10 +410,12 @@ void list_sort(List* l, Value key, bool reverse) {
             return as_str(keys[a])->view() < as_str(keys[b])->view();
           });
           break;
-        case KeyKind::Generic:
-          sort_perm(perm, reverse,
-                    [&](uint32_t a, uint32_t b) { return compare_bool(keys[a], keys[b], CmpOp::Lt); });
+        case KeyKind::Generic: {
+          auto lt = [&](uint32_t a, uint32_t b) { return compare_bool(keys[a], keys[b], CmpOp::Lt); };
+          if (n < kMinRun) sort_perm_small(perm, reverse, lt);
+          else sort_perm(perm, reverse, lt);
           break;
+        }
       }
       std::vector<Value> sorted(n);
       for (size_t i = 0; i < n; i++) sorted[i] = items[perm[i]];

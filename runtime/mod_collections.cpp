@@ -7,8 +7,11 @@
 
 #include <algorithm>
 #include <deque>
+#include <vector>
 
 #include "runtime/builtins_internal.h"
+#include "runtime/class.h"
+#include "runtime/containers.h"
 #include "runtime/core.h"
 #include "runtime/critical_section.h"
 #include "runtime/modules_internal.h"
@@ -32,10 +35,30 @@ struct DequeIter : Object {
   uint64_t state;
 };
 
-Deque* as_deque(Value v) {
+// [v] as the deque a method called [name] runs on (CPython's descriptor check).
+Deque* as_deque(Value v, const char* name) {
   if (!isinstance(v, &deque_type))
-    raise_fmt(&exc_TypeError, "descriptor requires a 'collections.deque' object but received a '{}'", type_name(v));
+    raise_fmt(&exc_TypeError, "descriptor '{}' for 'collections.deque' objects doesn't apply to a '{}' object", name,
+              type_name(v));
   return v.as<Deque>();
+}
+
+// A C Py_ssize_t argument: an int that fits, else CPython's OverflowError or TypeError.
+int64_t ssize_arg(Value v) {
+  if (v.is_int()) return v.as_int();
+  if (!int_check(v)) raise_fmt(&exc_TypeError, "'{}' object cannot be interpreted as an integer", type_name(v));
+  int64_t out;
+  if (!int_to_i64(v, &out)) raise_msg(&exc_OverflowError, "Python int too large to convert to C ssize_t");
+  return out;
+}
+
+// A start/stop argument of index() (_PyEval_SliceIndex): an int clamped to the int64 range.
+int64_t slice_arg(Value v) {
+  if (v.is_int()) return v.as_int();
+  if (!int_check(v)) raise_msg(&exc_TypeError, "slice indices must be integers or have an __index__ method");
+  int64_t i;
+  if (int_to_i64(v, &i)) return i;
+  return compare_bool(v, Value::from_int(0), CmpOp::Lt) ? INT64_MIN / 2 : INT64_MAX / 2;
 }
 
 void deque_clear_items(Deque* d) {
@@ -90,47 +113,96 @@ void extend(Deque* d, Value iterable, bool left) {
   }
 }
 
-Value deque_construct(Type* t, const Value* args, size_t nargs, Tuple* kwnames) {
+// A new empty deque of [t] (deque or a subclass, whose instances are larger).
+Deque* deque_alloc(Type* t) {
+  Deque* d = alloc_instance<Deque>(t);
+  d->items = new std::deque<Value>();
+  d->maxlen = -1;
+  return d;
+}
+
+// deque.__init__(self, iterable=(), maxlen=None) on [self]: sets maxlen, empties the deque and
+// extends it, as CPython's deque_init.
+void deque_fill(Deque* self, const Value* args, size_t nargs, Tuple* kwnames) {
   Value a[2];
   clinic_args("deque", args, nargs, kwnames, {"iterable", "maxlen"}, 0, 0, a);
   int64_t maxlen = -1;
   if (!a[1].is_null() && a[1] != None()) {
-    maxlen = int_arg(a[1]);
+    if (!int_check(a[1])) raise_msg(&exc_TypeError, "an integer is required");
+    maxlen = ssize_arg(a[1]);
     if (maxlen < 0) raise_msg(&exc_ValueError, "maxlen must be non-negative");
   }
-  Deque* d = alloc_object<Deque>(t);
-  d->items = new std::deque<Value>();
-  d->maxlen = maxlen;
-  Ref owned = Ref::steal(Value::from_obj(d));
-  if (!a[0].is_null()) extend(d, a[0], false);
+  {
+    LeafCriticalSection cs(self);
+    self->maxlen = maxlen;
+  }
+  deque_clear_items(self);
+  if (!a[0].is_null()) extend(self, a[0], false);
+}
+
+// deque(...) called on the type itself. A subclass gets an empty deque from its __new__ (the
+// arguments go to __init__, class.cpp's builtin_new), as CPython's deque_new.
+Value deque_construct(Type* t, const Value* args, size_t nargs, Tuple* kwnames) {
+  Ref owned = Ref::steal(Value::from_obj(deque_alloc(t)));
+  deque_fill(owned.as<Deque>(), args, nargs, kwnames);
   return owned.release();
 }
 
 #define DEQUE_METHOD(NAME) Value NAME(const Value* args, size_t nargs, Tuple* kwnames)
 
+// A shallow copy of [d]. A subclass is called as type(d)(d) or type(d)(d, maxlen), as CPython.
+Value deque_copy(Deque* d) {
+  if (d->type != &deque_type) {
+    Value cls = Value::from_obj(d->type);
+    Value self = Value::from_obj(d);
+    Ref r;
+    if (d->maxlen < 0) {
+      r = Ref::steal(call1(cls, self));
+    } else {
+      Ref m = Ref::steal(int_from_i64(d->maxlen));
+      Value a[2] = {self, m.get()};
+      r = Ref::steal(call(cls, a, 2, nullptr));
+    }
+    if (!isinstance(r.get(), &deque_type))
+      raise_fmt(&exc_TypeError, "{}() must return a deque, not {}", d->type->name, type_name(r.get()));
+    return r.release();
+  }
+  Deque* c = deque_alloc(&deque_type);
+  LeafCriticalSection cs(d);
+  c->items->assign(d->items->begin(), d->items->end());
+  for (Value v : *c->items) incref(v);
+  c->maxlen = d->maxlen;
+  return Value::from_obj(c);
+}
+
+DEQUE_METHOD(d_init) {
+  deque_fill(as_deque(args[0], "__init__"), args + 1, nargs - 1, kwnames);
+  return None();
+}
+
 DEQUE_METHOD(d_append) {
-  check_meth_o("append", nargs - 1, kwnames);
-  push(as_deque(args[0]), args[1], false);
+  check_onearg("deque.append", nargs - 1, kwnames);
+  push(as_deque(args[0], "append"), args[1], false);
   return None();
 }
 DEQUE_METHOD(d_appendleft) {
-  check_meth_o("appendleft", nargs - 1, kwnames);
-  push(as_deque(args[0]), args[1], true);
+  check_onearg("deque.appendleft", nargs - 1, kwnames);
+  push(as_deque(args[0], "appendleft"), args[1], true);
   return None();
 }
 DEQUE_METHOD(d_extend) {
-  check_meth_o("extend", nargs - 1, kwnames);
-  extend(as_deque(args[0]), args[1], false);
+  check_onearg("deque.extend", nargs - 1, kwnames);
+  extend(as_deque(args[0], "extend"), args[1], false);
   return None();
 }
 DEQUE_METHOD(d_extendleft) {
-  check_meth_o("extendleft", nargs - 1, kwnames);
-  extend(as_deque(args[0]), args[1], true);
+  check_onearg("deque.extendleft", nargs - 1, kwnames);
+  extend(as_deque(args[0], "extendleft"), args[1], true);
   return None();
 }
 DEQUE_METHOD(d_pop) {
-  check_meth_noargs("pop", nargs - 1, kwnames);
-  Deque* d = as_deque(args[0]);
+  check_noargs("deque.pop", nargs - 1, kwnames);
+  Deque* d = as_deque(args[0], "pop");
   LeafCriticalSection cs(d);
   if (d->items->empty()) raise_msg(&exc_IndexError, "pop from an empty deque");
   Value v = d->items->back();
@@ -139,8 +211,8 @@ DEQUE_METHOD(d_pop) {
   return v;
 }
 DEQUE_METHOD(d_popleft) {
-  check_meth_noargs("popleft", nargs - 1, kwnames);
-  Deque* d = as_deque(args[0]);
+  check_noargs("deque.popleft", nargs - 1, kwnames);
+  Deque* d = as_deque(args[0], "popleft");
   LeafCriticalSection cs(d);
   if (d->items->empty()) raise_msg(&exc_IndexError, "pop from an empty deque");
   Value v = d->items->front();
@@ -149,15 +221,15 @@ DEQUE_METHOD(d_popleft) {
   return v;
 }
 DEQUE_METHOD(d_clear) {
-  check_meth_noargs("clear", nargs - 1, kwnames);
-  deque_clear_items(as_deque(args[0]));
+  check_noargs("deque.clear", nargs - 1, kwnames);
+  deque_clear_items(as_deque(args[0], "clear"));
   return None();
 }
 DEQUE_METHOD(d_rotate) {
-  no_kwargs("rotate", kwnames);
-  check_positional("rotate", nargs - 1, 0, 1);
-  Deque* d = as_deque(args[0]);
-  int64_t n = nargs > 1 ? int_arg(args[1]) : 1;
+  check_no_kw("deque.rotate", kwnames);
+  check_positional("deque.rotate", nargs - 1, 0, 1);
+  Deque* d = as_deque(args[0], "rotate");
+  int64_t n = nargs > 1 ? ssize_arg(args[1]) : 1;
   LeafCriticalSection cs(d);
   int64_t size = int64_t(d->items->size());
   if (size <= 1) return None();
@@ -168,22 +240,16 @@ DEQUE_METHOD(d_rotate) {
   return None();
 }
 DEQUE_METHOD(d_reverse) {
-  check_meth_noargs("reverse", nargs - 1, kwnames);
-  Deque* d = as_deque(args[0]);
+  check_noargs("deque.reverse", nargs - 1, kwnames);
+  Deque* d = as_deque(args[0], "reverse");
   LeafCriticalSection cs(d);
   std::reverse(d->items->begin(), d->items->end());
   d->state++;
   return None();
 }
 DEQUE_METHOD(d_copy) {
-  check_meth_noargs("copy", nargs - 1, kwnames);
-  Deque* d = as_deque(args[0]);
-  Deque* c = alloc_object<Deque>(type_of(args[0]));
-  LeafCriticalSection cs(d);
-  c->items = new std::deque<Value>(*d->items);
-  for (Value v : *c->items) incref(v);
-  c->maxlen = d->maxlen;
-  return Value::from_obj(c);
+  check_noargs("deque.copy", nargs - 1, kwnames);
+  return deque_copy(as_deque(args[0], "copy"));
 }
 // Finds [x] from [start] up to [stop] or the end: its index or -1. Raises RuntimeError if a
 // comparison mutates it.
@@ -201,8 +267,8 @@ int64_t find(Deque* d, Value x, size_t start, size_t stop) {
   return -1;
 }
 DEQUE_METHOD(d_count) {
-  check_meth_o("count", nargs - 1, kwnames);
-  Deque* d = as_deque(args[0]);
+  check_onearg("deque.count", nargs - 1, kwnames);
+  Deque* d = as_deque(args[0], "count");
   CriticalSection cs(d);
   uint64_t state = d->state;
   int64_t n = 0;
@@ -214,21 +280,24 @@ DEQUE_METHOD(d_count) {
   return int_from_i64(n);
 }
 DEQUE_METHOD(d_index) {
-  no_kwargs("index", kwnames);
-  check_positional("index", nargs - 1, 1, 3);
-  Deque* d = as_deque(args[0]);
+  check_no_kw("deque.index", kwnames);
+  if (nargs < 2) raise_fmt(&exc_TypeError, "index() takes at least 1 argument ({} given)", nargs - 1);
+  if (nargs > 4) raise_fmt(&exc_TypeError, "index() takes at most 3 arguments ({} given)", nargs - 1);
+  Deque* d = as_deque(args[0], "index");
+  int64_t start = nargs > 2 ? slice_arg(args[2]) : 0, stop = nargs > 3 ? slice_arg(args[3]) : INT64_MAX / 2;
   CriticalSection cs(d);
   int64_t size = int64_t(d->items->size());
-  int64_t start = nargs > 2 ? int_arg(args[2]) : 0, stop = nargs > 3 ? int_arg(args[3]) : size;
   if (start < 0) start = std::max<int64_t>(0, start + size);
   if (stop < 0) stop = std::max<int64_t>(0, stop + size);
-  int64_t i = find(d, args[1], size_t(start), size_t(std::min(stop, size)));
+  stop = std::min(stop, size);
+  start = std::min(start, stop);
+  int64_t i = find(d, args[1], size_t(start), size_t(stop));
   if (i < 0) raise_fmt(&exc_ValueError, "{} is not in deque", repr_string(args[1]));
   return int_from_i64(i);
 }
 DEQUE_METHOD(d_remove) {
-  check_meth_o("remove", nargs - 1, kwnames);
-  Deque* d = as_deque(args[0]);
+  check_onearg("deque.remove", nargs - 1, kwnames);
+  Deque* d = as_deque(args[0], "remove");
   CriticalSection cs(d);
   int64_t i = find(d, args[1], 0, d->items->size());
   if (i < 0) raise_fmt(&exc_ValueError, "{} is not in deque", repr_string(args[1]));
@@ -239,13 +308,13 @@ DEQUE_METHOD(d_remove) {
   return None();
 }
 DEQUE_METHOD(d_insert) {
-  no_kwargs("insert", kwnames);
-  check_positional("insert", nargs - 1, 2, 2);
-  Deque* d = as_deque(args[0]);
+  check_no_kw("deque.insert", kwnames);
+  if (nargs != 3) raise_fmt(&exc_TypeError, "insert() takes exactly 2 arguments ({} given)", nargs - 1);
+  Deque* d = as_deque(args[0], "insert");
+  int64_t i = ssize_arg(args[1]);
   CriticalSection cs(d);
   int64_t size = int64_t(d->items->size());
   if (d->maxlen >= 0 && size >= d->maxlen) raise_msg(&exc_IndexError, "deque already at its maximum size");
-  int64_t i = int_arg(args[1]);
   if (i < 0) i = std::max<int64_t>(0, i + size);
   if (i > size) i = size;
   incref(args[2]);
@@ -262,7 +331,8 @@ int64_t deque_len(Value self) {
 // The index [key] resolved against the deque's size ("deque index out of range").
 size_t deque_index(Deque* d, Value key) {
   if (!int_check(key)) raise_fmt(&exc_TypeError, "sequence index must be integer, not '{}'", type_name(key));
-  int64_t i = index_value(key);
+  int64_t i;
+  if (!int_to_i64(key, &i)) raise_msg(&exc_IndexError, "cannot fit 'int' into an index-sized integer");
   int64_t size = int64_t(d->items->size());
   if (i < 0) i += size;
   if (i < 0 || i >= size) raise_msg(&exc_IndexError, "deque index out of range");
@@ -356,7 +426,7 @@ Value self_iter(Value self) {
 }
 
 DEQUE_METHOD(d_reversed) {
-  check_meth_noargs("__reversed__", nargs - 1, kwnames);
+  check_noargs("deque.__reversed__", nargs - 1, kwnames);
   Value v = deque_iter(args[0]);
   v.as_obj()->type = &deque_reviter_type;
   return v;
@@ -367,21 +437,82 @@ Value deque_getattr(Value self, Str* name) {
     int64_t m = self.as<Deque>()->maxlen;
     return m < 0 ? None() : int_from_i64(m);
   }
-  return generic_getattr(self, name);
+  // A subclass's instances have a dict.
+  return type_of(self)->dictoffset != 0 ? instance_getattr(self, name) : generic_getattr(self, name);
 }
 
-Value deque_binop(Value a, Value b, BinOp op, bool inplace) {
-  if (op != BinOp::Add || !isinstance(a, &deque_type)) return NotImplemented();
-  if (!isinstance(b, &deque_type))
-    raise_fmt(&exc_TypeError, "can only concatenate deque (not \"{}\") to deque", type_name(b));
-  if (inplace) {
-    extend(a.as<Deque>(), b, false);
-    incref(a);
-    return a;
+// Repeats the items of [d] [n] times in place, keeping the last maxlen items of the result.
+void deque_inplace_repeat(Deque* d, int64_t n) {
+  if (n <= 0) {
+    deque_clear_items(d);
+    return;
   }
-  Value c = d_copy(&a, 1, nullptr);
-  extend(c.as<Deque>(), b, false);
-  return c;
+  std::vector<Value> dropped;
+  {
+    LeafCriticalSection cs(d);
+    size_t size = d->items->size();
+    if (n == 1 || size == 0) return;
+    if (size > size_t(INT64_MAX / 16) / size_t(n)) raise_msg(&exc_MemoryError, "");
+    size_t total = size * size_t(n);
+    size_t keep = d->maxlen >= 0 && total > size_t(d->maxlen) ? size_t(d->maxlen) : total;
+    // The result is the last [keep] items of the items repeated n times.
+    std::deque<Value> out;
+    for (size_t k = total - keep; k < total; ++k) {
+      Value v = (*d->items)[k % size];
+      incref(v);
+      out.push_back(v);
+    }
+    dropped.assign(d->items->begin(), d->items->end());
+    d->items->swap(out);
+    d->state++;
+  }
+  for (Value v : dropped) decref(v);
+}
+
+// The repeat count of `deque * n`: "can't multiply sequence by non-int of type 'float'".
+int64_t repeat_count(Value n) {
+  if (n.is_int()) return n.as_int();
+  if (!int_check(n)) raise_fmt(&exc_TypeError, "can't multiply sequence by non-int of type '{}'", type_name(n));
+  int64_t i;
+  if (!int_to_i64(n, &i)) raise_msg(&exc_OverflowError, "cannot fit 'int' into an index-sized integer");
+  return i;
+}
+
+bool is_heap_value(Value v) { return v.is_obj() && (type_of(v)->flags & kTypeHeapType); }
+
+// deque + deque, deque += iterable, deque * n, n * deque, deque *= n (CPython's sq_concat,
+// sq_inplace_concat, sq_repeat, sq_inplace_repeat).
+Value deque_binop(Value a, Value b, BinOp op, bool inplace) {
+  if (op == BinOp::Add) {
+    if (!isinstance(a, &deque_type)) return NotImplemented();
+    if (inplace) {
+      extend(a.as<Deque>(), b, false);
+      incref(a);
+      return a;
+    }
+    if (!isinstance(b, &deque_type)) {
+      if (is_heap_value(b)) return NotImplemented();
+      raise_fmt(&exc_TypeError, "can only concatenate deque (not \"{}\") to deque", type_name(b));
+    }
+    Ref c = Ref::steal(deque_copy(a.as<Deque>()));
+    extend(c.as<Deque>(), b, false);
+    return c.release();
+  }
+  if (op == BinOp::Mul) {
+    bool left = isinstance(a, &deque_type);
+    Value seq = left ? a : b, n = left ? b : a;
+    if (is_heap_value(n)) return NotImplemented();
+    int64_t count = repeat_count(n);
+    if (inplace && left) {
+      deque_inplace_repeat(a.as<Deque>(), count);
+      incref(a);
+      return a;
+    }
+    Ref c = Ref::steal(deque_copy(seq.as<Deque>()));
+    deque_inplace_repeat(c.as<Deque>(), count);
+    return c.release();
+  }
+  return NotImplemented();
 }
 
 Module* create_collections() {
@@ -404,7 +535,7 @@ Module* create_collections() {
     static const struct {
       const char* name;
       NativeFn fn;
-    } kMethods[] = {{"append", d_append},   {"appendleft", d_appendleft}, {"extend", d_extend},
+    } kMethods[] = {{"__init__", d_init},   {"append", d_append},   {"appendleft", d_appendleft}, {"extend", d_extend},
                     {"extendleft", d_extendleft}, {"pop", d_pop},       {"popleft", d_popleft},
                     {"clear", d_clear},     {"rotate", d_rotate},         {"reverse", d_reverse},
                     {"copy", d_copy},       {"__copy__", d_copy},         {"count", d_count},

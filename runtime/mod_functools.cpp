@@ -12,7 +12,13 @@ namespace {
 Value f_reduce(const Value* args, size_t nargs, Tuple* kwnames) {
   no_kwargs("reduce", kwnames);
   check_positional("reduce", nargs, 2, 3);
-  Ref it = Ref::steal(get_iter(args[1]));
+  Ref it;
+  try {
+    it = Ref::steal(get_iter(args[1]));
+  } catch (PyError& e) {
+    if (!exception_matches(e.exc(), Value::from_obj(&exc_TypeError))) throw;
+    raise_msg(&exc_TypeError, "reduce() arg 2 must support iteration");
+  }
   Ref acc = nargs == 3 ? Ref::borrow(args[2]) : Ref();
   for (;;) {
     Ref x = Ref::steal(iter_next(it.get()));

@@ -1,6 +1,7 @@
-// The heapq and bisect modules, as CPython's _heapq and _bisect: binary heaps on lists
-// (heappush, heappop, heapify, heappushpop, heapreplace, nlargest, nsmallest) and binary
-// search over sorted sequences (bisect_left/right, insort_left/right, with lo, hi and key).
+// The _heapq and bisect modules, as CPython's _heapq and _bisect: binary heaps on lists
+// (heappush, heappop, heapify, heappushpop, heapreplace; heapq.py in runtime/lib adds merge,
+// nlargest and nsmallest, as CPython's) and binary search over sorted sequences
+// (bisect_left/right, insort_left/right, with lo, hi and key).
 // Each heap operation runs in a critical section on the heap, as in CPython 3.13t: threads
 // sharing a heap without a lock of their own see each push and pop whole.
 #include "runtime/builtins_internal.h"
@@ -19,10 +20,12 @@ inline bool lt(Value a, Value b) {
   return compare_bool(a, b, CmpOp::Lt);
 }
 
-// The list argument of [fname] ("heappush() argument 1 must be list, not tuple").
-List* heap_arg(const char* fname, Value v) {
+// The list argument of [fname] ("heappush() argument 1 must be list, not tuple"; for the
+// one-argument functions "heappop() argument must be list, not int").
+List* heap_arg(const char* fname, Value v, bool only_arg = false) {
   if (type_of(v) != &list_type && !isinstance(v, &list_type))
-    raise_fmt(&exc_TypeError, "{}() argument 1 must be list, not {}", fname, type_name(v));
+    raise_fmt(&exc_TypeError, "{}() argument{} must be list, not {}", fname, only_arg ? "" : " 1",
+              v == None() ? "None" : type_name(v));
   return v.as<List>();
 }
 
@@ -100,8 +103,8 @@ Value pop_last(List* heap) {
 }
 
 Value h_heappop(const Value* args, size_t nargs, Tuple* kwnames) {
-  check_meth_o("heappop", nargs, kwnames);
-  List* heap = heap_arg("heappop", args[0]);
+  check_meth_o("_heapq.heappop", nargs, kwnames);
+  List* heap = heap_arg("heappop", args[0], true);
   CriticalSection cs(heap);
   Value last = pop_last(heap);
   if (heap->size == 0) return last;
@@ -147,41 +150,21 @@ Value h_heappushpop(const Value* args, size_t nargs, Tuple* kwnames) {
 }
 
 Value h_heapify(const Value* args, size_t nargs, Tuple* kwnames) {
-  check_meth_o("heapify", nargs, kwnames);
-  List* heap = heap_arg("heapify", args[0]);
+  check_meth_o("_heapq.heapify", nargs, kwnames);
+  List* heap = heap_arg("heapify", args[0], true);
   CriticalSection cs(heap);
   for (size_t i = heap->size / 2; i-- > 0;) siftup(heap, i);
   return None();
 }
 
-// nsmallest/nlargest(n, iterable, key=None): the first n of the stably sorted items.
-Value n_best(const char* fname, const Value* args, size_t nargs, Tuple* kwnames, bool largest) {
-  Value a[3];
-  parse_args(fname, args, nargs, kwnames, {"n", "iterable", "key"}, 2, a);
-  int64_t n = int_arg(a[0]);
-  Ref items = Ref::steal(call1(Value::from_obj(&list_type), a[1]));
-  List* l = items.as<List>();
-  list_sort(l, a[2].is_null() ? None() : a[2], largest);
-  size_t keep = n <= 0 ? 0 : size_t(n) < l->size ? size_t(n) : l->size;
-  return Value::from_obj(list_from(l->items, keep));
-}
-Value h_nsmallest(const Value* args, size_t nargs, Tuple* kwnames) {
-  return n_best("nsmallest", args, nargs, kwnames, false);
-}
-Value h_nlargest(const Value* args, size_t nargs, Tuple* kwnames) {
-  return n_best("nlargest", args, nargs, kwnames, true);
-}
-
 Module* create_heapq() {
-  Module* m = module_new("heapq");
+  Module* m = module_new("_heapq");
   Dict* d = m->dict;
   add_function(d, "heappush", h_heappush);
   add_function(d, "heappop", h_heappop);
   add_function(d, "heapify", h_heapify);
   add_function(d, "heapreplace", h_heapreplace);
   add_function(d, "heappushpop", h_heappushpop);
-  add_function(d, "nlargest", h_nlargest);
-  add_function(d, "nsmallest", h_nsmallest);
   return m;
 }
 
@@ -199,9 +182,20 @@ BisectArgs bisect_args(const char* fname, const Value* args, size_t nargs, Tuple
   b.a = v[0];
   b.x = v[1];
   b.key = v[4].is_null() ? None() : v[4];
-  b.lo = v[2].is_null() ? 0 : int_arg(v[2]);
+  b.lo = 0;
+  if (!v[2].is_null()) {
+    if (!int_check(v[2])) raise_fmt(&exc_TypeError, "'{}' object cannot be interpreted as an integer", type_name(v[2]));
+    if (!int_to_i64(v[2], &b.lo)) raise_msg(&exc_OverflowError, "Python int too large to convert to C ssize_t");
+  }
+  // As CPython 3.11's _bisect: hi is a C ssize_t whose default (None) is -1, so an explicit
+  // -1 also means len(a); another negative hi searches nothing.
+  b.hi = -1;
+  if (!v[3].is_null() && v[3] != None()) {
+    if (!int_check(v[3])) raise_fmt(&exc_TypeError, "argument should be integer or None, not '{}'", type_name(v[3]));
+    if (!int_to_i64(v[3], &b.hi)) raise_msg(&exc_OverflowError, "cannot fit 'int' into an index-sized integer");
+  }
   if (b.lo < 0) raise_msg(&exc_ValueError, "lo must be non-negative");
-  b.hi = v[3].is_null() || v[3] == None() ? length(b.a) : int_arg(v[3]);
+  if (b.hi == -1) b.hi = length(b.a);
   return b;
 }
 
@@ -271,7 +265,7 @@ Module* create_bisect() {
 
 }  // namespace
 
-void init_heapq_module() { register_builtin_module("heapq", create_heapq); }
+void init_heapq_module() { register_builtin_module("_heapq", create_heapq); }
 void init_bisect_module() { register_builtin_module("bisect", create_bisect); }
 
 }  // namespace rt

@@ -114,7 +114,8 @@ struct Count : IterState {
     return v;
   }
   std::string repr() override {
-    bool step_one = step.get().is_int() && step.get().as_int() == 1;
+    int64_t s;
+    bool step_one = int_check(step.get()) && int_to_i64(step.get(), &s) && s == 1;
     if (step_one) return fmt::format("count({})", repr_string(cur.get()));
     return fmt::format("count({}, {})", repr_string(cur.get()), repr_string(step.get()));
   }
@@ -127,9 +128,19 @@ Value count_new(Type* t, const Value* args, size_t nargs, Tuple* kwnames) {
     if (!v.is_null() && !int_check(v) && !v.is_double() && !(type_of(v)->flags & kTypeHeapType))
       raise_msg(&exc_TypeError, "a number is required");
   }
+  // CPython's fast mode: a start that fits a C ssize_t with a step equal to 1 counts in C
+  // integers, so count(True) yields 1, 2, ...; otherwise the objects are added as they are.
+  int64_t start = 0, step = 1;
+  bool fast = (a[0].is_null() || (int_check(a[0]) && int_to_i64(a[0], &start))) &&
+              (a[1].is_null() || (int_check(a[1]) && int_to_i64(a[1], &step) && step == 1));
   Count* c = new Count;
-  c->cur = a[0].is_null() ? Ref::steal(Value::from_int(0)) : Ref::borrow(a[0]);
-  c->step = a[1].is_null() ? Ref::steal(Value::from_int(1)) : Ref::borrow(a[1]);
+  if (fast) {
+    c->cur = Ref::steal(int_from_i64(start));
+    c->step = Ref::steal(Value::from_int(1));
+  } else {
+    c->cur = a[0].is_null() ? Ref::steal(Value::from_int(0)) : Ref::borrow(a[0]);
+    c->step = a[1].is_null() ? Ref::steal(Value::from_int(1)) : Ref::borrow(a[1]);
+  }
   return make(t, c);
 }
 

@@ -2,7 +2,9 @@
 // globals) compiles [source] and runs it with [globals] as its namespace, as CPython's
 // dataclasses module uses exec() to build __init__, __repr__ and __eq__ from text.
 // print_exception(exc) prints [exc]'s traceback to stderr, as CPython's logging does for
-// concurrent.futures' "exception calling callback" reports.
+// concurrent.futures' "exception calling callback" reports. set_type_name(cls, name) gives a
+// class written in Python the dotted tp_name of CPython's C type (collections.OrderedDict),
+// which error messages show; __name__ and repr() are unchanged.
 #include "compiler/compile.h"
 #include "runtime/builtins_internal.h"
 #include "runtime/modules_internal.h"
@@ -31,10 +33,22 @@ Value m_print_exception(const Value* args, size_t nargs, Tuple* kwnames) {
   return None();
 }
 
+Value m_set_type_name(const Value* args, size_t nargs, Tuple* kwnames) {
+  no_kwargs("set_type_name", kwnames);
+  check_positional("set_type_name", nargs, 2, 2);
+  if (!args[0].is_obj() || !is_subtype(type_of(args[0]), &type_type) || !(args[0].as<Type>()->flags & kTypeHeapType))
+    raise_msg(&exc_TypeError, "set_type_name() argument 1 must be a class");
+  if (!str_check(args[1])) raise_msg(&exc_TypeError, "set_type_name() argument 2 must be str");
+  Str* name = str_intern(as_str(args[1])->view());  // interned strings are immortal
+  args[0].as<Type>()->name = name->data();
+  return None();
+}
+
 Module* create_minipy() {
   Module* m = module_new("_minipy");
   add_function(m->dict, "exec", m_exec);
   add_function(m->dict, "print_exception", m_print_exception);
+  add_function(m->dict, "set_type_name", m_set_type_name);
   return m;
 }
 

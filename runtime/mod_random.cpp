@@ -172,9 +172,47 @@ int64_t randbelow_i64(int64_t n) {
   return out;
 }
 
+// Binds the arguments of the module function [name], a bound method of CPython's Random
+// written in Python (random.py), with the interpreter's messages for that method
+// ("Random.randint() missing 1 required positional argument: 'b'"; the counts include
+// self): [names] the parameters after self, the first [required] without defaults.
+void method_args(const char* name, const Value* args, size_t nargs, Tuple* kwnames,
+                 std::initializer_list<const char*> names, size_t required, Value* out) {
+  size_t max = names.size();
+  const char* const* nm = names.begin();
+  for (size_t i = 0; i < max; ++i) out[i] = i < nargs ? args[i] : Value::null();
+  size_t nkw = kwnames == nullptr ? 0 : kwnames->size;
+  for (size_t k = 0; k < nkw; ++k) {
+    std::string_view key = as_str(kwnames->item(k))->view();
+    size_t i = 0;
+    while (i < max && key != nm[i]) ++i;
+    if (i == max) raise_fmt(&exc_TypeError, "Random.{}() got an unexpected keyword argument '{}'", name, key);
+    if (!out[i].is_null()) raise_fmt(&exc_TypeError, "Random.{}() got multiple values for argument '{}'", name, key);
+    out[i] = args[nargs + k];
+  }
+  if (nargs > max) {
+    if (required == max)
+      raise_fmt(&exc_TypeError, "Random.{}() takes {} positional arguments but {} were given", name, max + 1,
+                nargs + 1);
+    raise_fmt(&exc_TypeError, "Random.{}() takes from {} to {} positional arguments but {} were given", name,
+              required + 1, max + 1, nargs + 1);
+  }
+  std::vector<const char*> missing;
+  for (size_t i = 0; i < required; ++i)
+    if (out[i].is_null()) missing.push_back(nm[i]);
+  if (missing.empty()) return;
+  std::string list;
+  for (size_t i = 0; i < missing.size(); ++i) {
+    if (i) list += missing.size() == 2 ? " and " : i + 1 == missing.size() ? ", and " : ", ";
+    list += fmt::format("'{}'", missing[i]);
+  }
+  raise_fmt(&exc_TypeError, "Random.{}() missing {} required positional argument{}: {}", name, missing.size(),
+            missing.size() == 1 ? "" : "s", list);
+}
+
 Value r_seed(const Value* args, size_t nargs, Tuple* kwnames) {
   Value a[2];
-  clinic_args("seed", args, nargs, kwnames, {"a", "version"}, 0, 0, a);
+  method_args("seed", args, nargs, kwnames, {"a", "version"}, 0, a);
   Value s = a[0];
   if (s.is_null() || s == None()) seed_from_time();
   else if (int_check(s)) seed_from_int(s);
@@ -189,41 +227,53 @@ Value r_seed(const Value* args, size_t nargs, Tuple* kwnames) {
 }
 
 Value r_random(const Value*, size_t nargs, Tuple* kwnames) {
-  check_meth_noargs("random", nargs, kwnames);
+  check_meth_noargs("Random.random", nargs, kwnames);
   return Value::from_double(next_double());
 }
 
 Value r_getrandbits(const Value* args, size_t nargs, Tuple* kwnames) {
-  check_meth_o("getrandbits", nargs, kwnames);
+  check_meth_o("Random.getrandbits", nargs, kwnames);
   int64_t k = int_arg(args[0]);
   if (k < 0) raise_msg(&exc_ValueError, "number of bits must be non-negative");
   if (k == 0) return Value::from_int(0);
   return random_bits(uint64_t(k));
 }
 
+// uniform(a, b): a + (b - a) * random(), with the operands' own arithmetic (and errors).
 Value r_uniform(const Value* args, size_t nargs, Tuple* kwnames) {
   Value a[2];
-  clinic_args("uniform", args, nargs, kwnames, {"a", "b"}, 0, 2, a);
-  double lo = float_from_value(a[0]), hi = float_from_value(a[1]);
-  return Value::from_double(lo + (hi - lo) * next_double());
+  method_args("uniform", args, nargs, kwnames, {"a", "b"}, 2, a);
+  Ref width = Ref::steal(binary_op(a[1], a[0], BinOp::Sub));
+  Ref r = Ref::steal(Value::from_double(next_double()));
+  Ref scaled = Ref::steal(binary_op(width.get(), r.get(), BinOp::Mul));
+  return binary_op(a[0], scaled.get(), BinOp::Add);
 }
 
-// An integer argument of randrange ("non-integer arg 1 for randrange()" style errors).
-void check_int_arg(Value v) {
-  if (!int_check(v)) raise_fmt(&exc_TypeError, "'{}' object cannot be interpreted as an integer", type_name(v));
+// An argument of randrange as CPython 3.11's: an int (operator.index), else int(v), which
+// must equal v ("non-integer arg 1 for randrange()"; [what] is "arg 1", "stop" or "step").
+// CPython also warns (DeprecationWarning) for a non-int; minipy has no warnings.
+Ref randrange_arg(Value v, const char* what) {
+  if (int_check(v)) return Ref::borrow(v);
+  Ref i = Ref::steal(call1(Value::from_obj(&int_type), v));
+  if (compare_bool(i.get(), v, CmpOp::Ne)) raise_fmt(&exc_ValueError, "non-integer {} for randrange()", what);
+  return i;
 }
 
 // randrange(start, stop=None, step=1), CPython 3.11's messages.
-Value randrange(Value start, Value stop, Value step) {
-  check_int_arg(start);
-  if (stop.is_null() || stop == None()) {
+Value randrange(Value start_arg, Value stop_arg, Value step_arg) {
+  Ref start_ref = randrange_arg(start_arg, "arg 1");
+  Value start = start_ref.get();
+  if (stop_arg.is_null() || stop_arg == None()) {
+    if (!step_arg.is_null()) raise_msg(&exc_TypeError, "Missing a non-None stop argument");
     if (compare_bool(start, Value::from_int(0), CmpOp::Gt)) return randbelow(start);
     raise_msg(&exc_ValueError, "empty range for randrange()");
   }
-  check_int_arg(stop);
+  Ref stop_ref = randrange_arg(stop_arg, "stop");
+  Value stop = stop_ref.get();
   Ref width = Ref::steal(binary_op(stop, start, BinOp::Sub));
-  bool step_one = step.is_null() || (step.is_int() && step.as_int() == 1);
-  if (step_one) {
+  Ref step_ref = step_arg.is_null() ? Ref::borrow(Value::from_int(1)) : randrange_arg(step_arg, "step");
+  Value step = step_ref.get();
+  if (step.is_int() ? step.as_int() == 1 : compare_bool(step, Value::from_int(1), CmpOp::Eq)) {
     if (compare_bool(width.get(), Value::from_int(0), CmpOp::Gt)) {
       Ref r = Ref::steal(randbelow(width.get()));
       return binary_op(start, r.get(), BinOp::Add);
@@ -231,7 +281,6 @@ Value randrange(Value start, Value stop, Value step) {
     raise_fmt(&exc_ValueError, "empty range for randrange() ({}, {}, {})", repr_string(start), repr_string(stop),
               repr_string(width.get()));
   }
-  check_int_arg(step);
   Ref n;
   if (compare_bool(step, Value::from_int(0), CmpOp::Gt)) {
     Ref t = Ref::steal(binary_op(width.get(), step, BinOp::Add));
@@ -244,9 +293,7 @@ Value randrange(Value start, Value stop, Value step) {
   } else {
     raise_msg(&exc_ValueError, "zero step for randrange()");
   }
-  if (!compare_bool(n.get(), Value::from_int(0), CmpOp::Gt))
-    raise_fmt(&exc_ValueError, "empty range for randrange() ({}, {}, {})", repr_string(start), repr_string(stop),
-              repr_string(step));
+  if (!compare_bool(n.get(), Value::from_int(0), CmpOp::Gt)) raise_msg(&exc_ValueError, "empty range for randrange()");
   Ref r = Ref::steal(randbelow(n.get()));
   Ref off = Ref::steal(binary_op(step, r.get(), BinOp::Mul));
   return binary_op(start, off.get(), BinOp::Add);
@@ -254,21 +301,20 @@ Value randrange(Value start, Value stop, Value step) {
 
 Value r_randrange(const Value* args, size_t nargs, Tuple* kwnames) {
   Value a[3];
-  clinic_args("randrange", args, nargs, kwnames, {"start", "stop", "step"}, 0, 1, a);
+  method_args("randrange", args, nargs, kwnames, {"start", "stop", "step"}, 1, a);
   return randrange(a[0], a[1], a[2]);
 }
 
 Value r_randint(const Value* args, size_t nargs, Tuple* kwnames) {
   Value a[2];
-  clinic_args("randint", args, nargs, kwnames, {"a", "b"}, 0, 2, a);
-  check_int_arg(a[1]);
+  method_args("randint", args, nargs, kwnames, {"a", "b"}, 2, a);
   Ref b1 = Ref::steal(binary_op(a[1], Value::from_int(1), BinOp::Add));
   return randrange(a[0], b1.get(), Value::null());
 }
 
 Value r_choice(const Value* args, size_t nargs, Tuple* kwnames) {
   Value a[1];
-  clinic_args("choice", args, nargs, kwnames, {"seq"}, 0, 1, a);
+  method_args("choice", args, nargs, kwnames, {"seq"}, 1, a);
   int64_t n = length(a[0]);
   if (n == 0) raise_msg(&exc_IndexError, "Cannot choose from an empty sequence");
   return getitem(a[0], Value::from_int(randbelow_i64(n)));
@@ -279,7 +325,7 @@ Value r_choice(const Value* args, size_t nargs, Tuple* kwnames) {
 // another thread changed the list's length meanwhile, it draws again for the new length.
 Value r_shuffle(const Value* args, size_t nargs, Tuple* kwnames) {
   Value a[1];
-  clinic_args("shuffle", args, nargs, kwnames, {"x"}, 0, 1, a);
+  method_args("shuffle", args, nargs, kwnames, {"x"}, 1, a);
   Value x = a[0];
   if (type_of(x) == &list_type) {
     List* l = x.as<List>();
@@ -308,7 +354,7 @@ Value r_shuffle(const Value* args, size_t nargs, Tuple* kwnames) {
 // sample(population, k): k distinct items, in selection order.
 Value r_sample(const Value* args, size_t nargs, Tuple* kwnames) {
   Value a[2];
-  clinic_args("sample", args, nargs, kwnames, {"population", "k"}, 0, 2, a);
+  method_args("sample", args, nargs, kwnames, {"population", "k"}, 2, a);
   Ref pool = Ref::steal(call1(Value::from_obj(&list_type), a[0]));
   List* p = pool.as<List>();
   int64_t n = int64_t(p->size);

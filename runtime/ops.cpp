@@ -340,15 +340,28 @@ Value getattr(Value obj, Str* name) {
   raise_fmt(&exc_AttributeError, "'{}' object has no attribute '{}'", t->name, name->view());
 }
 
+// Sets (or deletes, [v] null) [name] of [obj] whose type has no setattr slot (no instance
+// attributes): only a data descriptor of its class can take it (a property of a tuple
+// subclass, a namedtuple field).
+static void setattr_without_slot(Value obj, Str* name, Value v) {
+  Value descr = type_lookup(type_of(obj), name);
+  if (!descr.is_null() && type_of(descr)->descr_set != nullptr) {
+    Ref hold = Ref::borrow(descr);
+    type_of(descr)->descr_set(descr, obj, v);
+    return;
+  }
+  raise_setattr_error(obj, name);
+}
+
 void setattr(Value obj, Str* name, Value v) {
   Type* t = type_of(obj);
-  if (t->setattr == nullptr) raise_setattr_error(obj, name);
+  if (t->setattr == nullptr) return setattr_without_slot(obj, name, v);
   t->setattr(obj, name, v);
 }
 
 void delattr(Value obj, Str* name) {
   Type* t = type_of(obj);
-  if (t->setattr == nullptr) raise_setattr_error(obj, name);
+  if (t->setattr == nullptr) return setattr_without_slot(obj, name, Value::null());
   t->setattr(obj, name, Value::null());
 }
 

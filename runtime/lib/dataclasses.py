@@ -2,6 +2,7 @@
 __repr__, __eq__ (and ordering, frozen, hash) built from source text with exec()."""
 
 from _minipy import exec as _exec
+from _thread import get_ident as _get_ident
 
 __all__ = ['dataclass', 'field', 'Field', 'FrozenInstanceError', 'fields', 'asdict', 'astuple',
            'replace', 'is_dataclass', 'MISSING']
@@ -66,6 +67,27 @@ def _create_fn(name, args, body, cls, globals_):
     fn = ns[name]
     fn.__qualname__ = f'{cls.__qualname__}.{name}'
     return fn
+
+
+def _recursive_repr(user_function):
+    """Wraps a generated __repr__ so that a recursive call on the same object in the same
+    thread gives '...' (as CPython's dataclasses._recursive_repr)."""
+    repr_running = set()
+
+    def wrapper(self):
+        key = id(self), _get_ident()
+        if key in repr_running:
+            return '...'
+        repr_running.add(key)
+        try:
+            result = user_function(self)
+        finally:
+            repr_running.discard(key)
+        return result
+    wrapper.__name__ = user_function.__name__
+    wrapper.__qualname__ = user_function.__qualname__
+    wrapper.__wrapped__ = user_function
+    return wrapper
 
 
 def _set_new_attribute(cls, name, value):
@@ -154,11 +176,20 @@ _HAS_DEFAULT_FACTORY = _HAS_DEFAULT_FACTORY_CLASS()
 
 def _process_class(cls, init, repr, eq, order, unsafe_hash, frozen, kw_only=False):
     fields_ = {}
+    all_frozen_bases = None
+    any_frozen_base = False
+    has_dataclass_bases = False
     for b in cls.__mro__[-1:0:-1]:
         base_fields = getattr(b, _FIELDS, None)
         if base_fields is not None:
+            has_dataclass_bases = True
             for f in base_fields.values():
                 fields_[f.name] = f
+            if all_frozen_bases is None:
+                all_frozen_bases = True
+            current_frozen = getattr(b, _PARAMS).frozen
+            all_frozen_bases = all_frozen_bases and current_frozen
+            any_frozen_base = any_frozen_base or current_frozen
     annotations = cls.__dict__.get('__annotations__', {})
     own = []
     for name, type_ in annotations.items():
@@ -181,6 +212,11 @@ def _process_class(cls, init, repr, eq, order, unsafe_hash, frozen, kw_only=Fals
                 delattr(cls, f.name)
             else:
                 setattr(cls, f.name, f.default)
+    if has_dataclass_bases:
+        if any_frozen_base and not frozen:
+            raise TypeError('cannot inherit non-frozen dataclass from a frozen one')
+        if all_frozen_bases is False and frozen:
+            raise TypeError('cannot inherit frozen dataclass from a non-frozen one')
     setattr(cls, _FIELDS, fields_)
     setattr(cls, _PARAMS, _DataclassParams(init, repr, eq, order, unsafe_hash, frozen))
     all_fields = list(fields_.values())
@@ -191,7 +227,7 @@ def _process_class(cls, init, repr, eq, order, unsafe_hash, frozen, kw_only=Fals
         flds = [f for f in all_fields if f.repr]
         parts = ', '.join([f'{f.name}={{self.{f.name}!r}}' for f in flds])
         body = ['return self.__class__.__qualname__ + f"(' + parts + ')"']
-        _set_new_attribute(cls, '__repr__', _create_fn('__repr__', ['self'], body, cls, globals_))
+        _set_new_attribute(cls, '__repr__', _recursive_repr(_create_fn('__repr__', ['self'], body, cls, globals_)))
     cmp_fields = [f for f in all_fields if f.compare]
     if eq:
         self_tuple = _tuple_str('self', cmp_fields)

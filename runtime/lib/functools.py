@@ -1,6 +1,8 @@
 """functools: higher-order functions (reduce from C++, the rest written in Python)."""
 
 from _functools import reduce
+from _minipy import set_type_name as _set_type_name
+from collections import namedtuple
 
 WRAPPER_ASSIGNMENTS = ('__module__', '__name__', '__qualname__', '__doc__')
 WRAPPER_UPDATES = ('__dict__',)
@@ -29,39 +31,50 @@ def wraps(wrapped, assigned=WRAPPER_ASSIGNMENTS, updated=WRAPPER_UPDATES):
 class partial:
     """New function with partial application of the given arguments and keywords."""
 
-    def __init__(self, func, /, *args, **keywords):
+    def __new__(cls, *args, **keywords):
+        if not args:
+            raise TypeError("type 'partial' takes at least one argument")
+        func, args = args[0], args[1:]
         if not callable(func):
             raise TypeError("the first argument must be callable")
-        if isinstance(func, partial):
+        # As CPython: a plain partial of a plain partial without attributes of its own is
+        # flattened.
+        if type(func) is partial and cls is partial and len(vars(func)) == 3:
             args = func.args + args
             keywords = {**func.keywords, **keywords}
             func = func.func
-        self.func = func
-        self.args = args
-        self.keywords = keywords
+        self = object.__new__(cls)
+        object.__setattr__(self, 'func', func)
+        object.__setattr__(self, 'args', args)
+        object.__setattr__(self, 'keywords', keywords)
+        return self
 
     def __call__(self, /, *args, **keywords):
         keywords = {**self.keywords, **keywords}
         return self.func(*self.args, *args, **keywords)
 
+    # func, args and keywords are read-only, as CPython's member descriptors.
+    def __setattr__(self, name, value):
+        if name in ('func', 'args', 'keywords'):
+            raise AttributeError('readonly attribute')
+        object.__setattr__(self, name, value)
+
+    def __delattr__(self, name):
+        if name in ('func', 'args', 'keywords'):
+            raise AttributeError('readonly attribute')
+        object.__delattr__(self, name)
+
     def __repr__(self):
         parts = [repr(self.func)]
         parts.extend([repr(x) for x in self.args])
         parts.extend([f"{k}={v!r}" for (k, v) in self.keywords.items()])
-        return "functools.partial(" + ", ".join(parts) + ")"
+        name = 'functools.partial' if type(self) is partial else type(self).__name__
+        return name + "(" + ", ".join(parts) + ")"
 
 
-class _CacheInfo(tuple):
-    def __new__(cls, hits, misses, maxsize, currsize):
-        return tuple.__new__(cls, (hits, misses, maxsize, currsize))
+_set_type_name(partial, 'functools.partial')
 
-    hits = property(lambda self: self[0])
-    misses = property(lambda self: self[1])
-    maxsize = property(lambda self: self[2])
-    currsize = property(lambda self: self[3])
-
-    def __repr__(self):
-        return "CacheInfo(hits=%r, misses=%r, maxsize=%r, currsize=%r)" % tuple(self)
+_CacheInfo = namedtuple("CacheInfo", ["hits", "misses", "maxsize", "currsize"])
 
 
 def _make_key(args, kwds, typed):
