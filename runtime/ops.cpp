@@ -435,21 +435,20 @@ void stop_iteration_keep(PyError& e) {
   vm::ThreadState* ts = vm::current_thread();
   Value old = ts->stop_exc;
   ts->stop_exc = e.take();
+  tls_stop_kept = true;
   decref(old);
 }
 
 Value stop_iteration_take() {
+  if (!tls_stop_kept) return Value::null();
   vm::ThreadState* ts = vm::current_thread();
   Value v = ts->stop_exc;
   ts->stop_exc = Value::null();
+  tls_stop_kept = false;
   return v;
 }
 
-void stop_iteration_clear() {
-  vm::ThreadState* ts = vm::current_thread();
-  if (ts->stop_exc.is_null()) return;
-  decref(stop_iteration_take());
-}
+void stop_iteration_drop() { decref(stop_iteration_take()); }
 
 Value call(Value callable, const Value* args, size_t nargs, Tuple* kwnames) {
   Type* t = type_of(callable);

@@ -79,7 +79,13 @@ Value iter_next(Value it);
 // calling the slot; the others ignore it. [e]'s exception is taken.
 void stop_iteration_keep(PyError& e);
 Value stop_iteration_take();  // the kept StopIteration (owned), or null
-void stop_iteration_clear();
+void stop_iteration_drop();   // drops the kept one
+// Whether the calling thread keeps one: the check iter_next makes on every item, one load.
+inline constinit thread_local bool tls_stop_kept = false;
+inline void stop_iteration_clear() {
+  if (tls_stop_kept) [[unlikely]]
+    stop_iteration_drop();
+}
 
 Value call(Value callable, const Value* args, size_t nargs, Tuple* kwnames = nullptr);
 inline Value call0(Value f) { return call(f, nullptr, 0); }

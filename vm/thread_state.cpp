@@ -14,6 +14,7 @@
 
 #include "runtime/error.h"
 #include "runtime/gc.h"
+#include "runtime/ops.h"
 #include "runtime/qsbr.h"
 #include "runtime/refcount.h"
 #include "vm/frame.h"
@@ -91,8 +92,7 @@ void thread_state_exit() {
   if (!ts || ts == main_state) return;
   rt::decref(ts->handled_exc);
   ts->handled_exc = rt::Value::null();
-  rt::decref(ts->stop_exc);
-  ts->stop_exc = rt::Value::null();
+  rt::stop_iteration_drop();
 #if MINIPY_FREE_THREADED
   rt::refcount_thread_exit();
   rt::qsbr_thread_exit();
