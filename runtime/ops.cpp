@@ -152,9 +152,9 @@ static bool compare_native(T x, T y, CmpOp op) {
   return false;
 }
 
-// CPython's PyObject_RichCompare and do_richcompare: the right operand goes first when its type is a proper subtype
-// of the left's; then the left's slot, then the right's reflected slot; == and != fall back
-// to identity.
+// CPython's PyObject_RichCompare and do_richcompare: the right operand goes first when its
+// type is a proper subtype of the left's; then the left's slot, then the right's reflected
+// slot; == and != fall back to identity.
 Value compare(Value a, Value b, CmpOp op) {
   if (a.is_int() && b.is_int()) return from_bool(compare_native(a.as_int(), b.as_int(), op));
   if (a.is_double() && b.is_double()) {
