@@ -175,11 +175,13 @@ struct Range : Object {
   Value start, stop, step;  // ints
   int64_t length;           // -1 if it does not fit in int64
 };
-// The iterator of a range whose bounds fit int64 (exported so the VM can specialise
-// `for i in range(n)`): yields [next], [next]+[step], ... [remaining] times.
+// The iterator of a range whose bounds fit int64: yields [start] + k * [step] for k from
+// [length] - [remaining] up, while [remaining] > 0. Threads sharing one each take an item by
+// decrementing [remaining] (a compare-and-swap in minipy-ft), so none is lost or repeated.
 struct RangeIter : Object {
-  int64_t next;
+  int64_t start;
   int64_t step;
+  int64_t length;
   int64_t remaining;
 };
 extern Type range_iterator_type;

@@ -1,6 +1,7 @@
 // The range type and its iterators. Ranges whose bounds fit int64 (all real programs) take
 // the fast paths; ranges of big ints iterate and test membership through the generic ops.
 #include "runtime/containers.h"
+#include "runtime/critical_section.h"
 
 namespace rt {
 
@@ -274,8 +275,9 @@ static int64_t range_hash(Value self) {
 
 static Value range_iter_new(int64_t start, int64_t step, int64_t n) {
   RangeIter* it = alloc_object<RangeIter>(&range_iterator_type);
-  it->next = start;
+  it->start = start;
   it->step = step;
+  it->length = n;
   it->remaining = n;
   return Value::from_obj(it);
 }
@@ -321,15 +323,27 @@ Value range_reversed_iter(Range* r) {
 
 static Value range_iter_next(Value self) {
   RangeIter* it = self.as<RangeIter>();
-  if (it->remaining <= 0) return Value::null();
-  int64_t v = it->next;
-  it->next = int64_t(uint64_t(v) + uint64_t(it->step));
-  it->remaining--;
+  int64_t r;
+#if MINIPY_FREE_THREADED
+  if (object_locks_active()) {  // threads may share the iterator: take an item atomically
+    r = atomic_field(it->remaining).load(std::memory_order_relaxed);
+    do {
+      if (r <= 0) return Value::null();
+    } while (!atomic_field(it->remaining).compare_exchange_weak(r, r - 1, std::memory_order_relaxed));
+  } else
+#endif
+  {
+    r = it->remaining;
+    if (r <= 0) return Value::null();
+    it->remaining = r - 1;
+  }
+  int64_t v = int64_t(uint64_t(it->start) + uint64_t(it->length - r) * uint64_t(it->step));
   return Value::fits_small_int(v) ? Value::from_int(v) : int_from_i64(v);
 }
 
 static Value longrange_iter_next(Value self) {
   LongRangeIter* it = self.as<LongRangeIter>();
+  CriticalSection cs(self);  // threads sharing the iterator take each item once
   if (!compare_bool(it->cur, it->stop, it->up ? CmpOp::Lt : CmpOp::Gt)) return Value::null();
   Value v = it->cur;
   it->cur = binary_op(v, it->step, BinOp::Add);

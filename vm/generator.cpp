@@ -87,7 +87,7 @@ Value generator_throw(Generator* g, Value exc_in) {
       Value r;
       if (rt::type_of(sub.get()) == &generator_type) {
         r = generator_throw(sub.as<Generator>(), new_ref(exc.get()));
-        if (gen_state(sub.as<Generator>()) == GenState::Closed) returned = Ref::steal(r);
+        if (generator_returned()) returned = Ref::steal(r);
       } else {
         Ref meth = Ref::steal(rt::getattr_opt(sub.get(), rt::str_intern("throw")));
         if (!meth) {
@@ -168,7 +168,7 @@ void generator_close(Generator* g) {
     throw;
   }
   rt::decref(r);
-  if (gen_state(g) != GenState::Closed) rt::raise_msg(&rt::exc_RuntimeError, "generator ignored GeneratorExit");
+  if (!generator_returned()) rt::raise_msg(&rt::exc_RuntimeError, "generator ignored GeneratorExit");
 }
 
 void close_iter(Value it) {
@@ -230,7 +230,7 @@ Value m_throw(const Value* args, size_t nargs, rt::Tuple* kwnames) {
   Generator* g = self_gen(args, nargs, "throw");
   if (nargs < 2 || nargs > 4) check_nargs("throw", nargs - 1, 1, 3);
   Value r = generator_throw(g, make_throw_exception(args + 1, nargs - 1));
-  if (gen_state(g) == GenState::Closed) raise_stop(r);
+  if (generator_returned()) raise_stop(r);
   return r;
 }
 
@@ -324,7 +324,7 @@ Value gen_iternext(Value self) {
   Generator* g = self.as<Generator>();
   if (gen_state(g) == GenState::Closed) return Value::null();
   Value r = generator_resume(g, rt::None(), Value::null());  // raises if it is running
-  if (gen_state(g) == GenState::Closed) {
+  if (generator_returned()) {
     rt::decref(r);
     return Value::null();
   }
@@ -394,7 +394,7 @@ Value generator_send(Generator* g, Value v) {
   if (gen_state(g) == GenState::Created && v != rt::None())
     rt::raise_msg(&rt::exc_TypeError, "can't send non-None value to a just-started generator");
   Value r = generator_resume(g, v, Value::null());
-  if (gen_state(g) == GenState::Closed) raise_stop(r);
+  if (generator_returned()) raise_stop(r);
   return r;
 }
 

@@ -73,6 +73,11 @@ Generator* generator_new(rt::Function* fn, rt::Value* localsplus);
 // Defined in vm/interp.cpp; it claims [g] (gen_claim): one another thread closed meanwhile
 // raises [throw_exc], or StopIteration.
 rt::Value generator_resume(Generator* g, rt::Value sent, rt::Value throw_exc);
+// Whether the generator_resume (or generator_throw) that just returned on this thread ended
+// with the generator finishing, rather than yielding. Not gen_state(g) == Closed: another
+// thread may resume the generator, and finish it, as soon as this one has yielded.
+inline thread_local bool tls_gen_returned = false;
+inline bool generator_returned() { return tls_gen_returned; }
 
 // g.send(v): the yielded value; StopIteration(value) when it returns. Raises CPython's
 // errors for a running generator or a non-None value sent to a just-started one.

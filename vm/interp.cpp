@@ -470,6 +470,7 @@ inline Generator* gen_save_frame(ThreadState* ts, Frame* f, Value* sp, uint32_t 
   g->nstack = n;
   g->ip = ip;
   gen_leave_exc(ts, g, true);
+  tls_gen_returned = false;
   gen_set_state(g, GenState::Suspended);  // last: from here on another thread may claim it
   ts->frame = f->prev;
   --ts->recursion_depth;
@@ -481,6 +482,7 @@ inline void gen_finish(ThreadState* ts, Frame* f) {
   Generator* g = f->base[0].as<Generator>();
   g->nstack = 0;
   gen_leave_exc(ts, g, false);
+  tls_gen_returned = true;
   gen_set_state(g, GenState::Closed);
 }
 
@@ -2033,6 +2035,7 @@ Value generator_resume(Generator* g, Value sent, Value throw_exc) {
   GenState prev = gen_claim(g);
   if (prev == GenState::Closed) {  // another thread finished it since the caller looked
     if (thrown) rt::raise(thrown.release());
+    tls_gen_returned = true;
     return incref_v(rt::None());
   }
   Value* base = stack_top(ts);
