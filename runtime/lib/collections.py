@@ -22,6 +22,9 @@ def _recursive_repr(fillvalue='...'):
             finally:
                 repr_running.discard(key)
             return result
+        wrapper.__name__ = user_function.__name__
+        wrapper.__qualname__ = user_function.__qualname__
+        wrapper.__wrapped__ = user_function
         return wrapper
     return decorating_function
 

@@ -2,7 +2,7 @@
 __repr__, __eq__ (and ordering, frozen, hash) built from source text with exec()."""
 
 from _minipy import exec as _exec
-from _thread import get_ident as _get_ident
+from collections import _recursive_repr  # CPython's reprlib.recursive_repr, shared
 
 __all__ = ['dataclass', 'field', 'Field', 'FrozenInstanceError', 'fields', 'asdict', 'astuple',
            'replace', 'is_dataclass', 'MISSING']
@@ -67,27 +67,6 @@ def _create_fn(name, args, body, cls, globals_):
     fn = ns[name]
     fn.__qualname__ = f'{cls.__qualname__}.{name}'
     return fn
-
-
-def _recursive_repr(user_function):
-    """Wraps a generated __repr__ so that a recursive call on the same object in the same
-    thread gives '...' (as CPython's dataclasses._recursive_repr)."""
-    repr_running = set()
-
-    def wrapper(self):
-        key = id(self), _get_ident()
-        if key in repr_running:
-            return '...'
-        repr_running.add(key)
-        try:
-            result = user_function(self)
-        finally:
-            repr_running.discard(key)
-        return result
-    wrapper.__name__ = user_function.__name__
-    wrapper.__qualname__ = user_function.__qualname__
-    wrapper.__wrapped__ = user_function
-    return wrapper
 
 
 def _set_new_attribute(cls, name, value):
@@ -227,7 +206,7 @@ def _process_class(cls, init, repr, eq, order, unsafe_hash, frozen, kw_only=Fals
         flds = [f for f in all_fields if f.repr]
         parts = ', '.join([f'{f.name}={{self.{f.name}!r}}' for f in flds])
         body = ['return self.__class__.__qualname__ + f"(' + parts + ')"']
-        _set_new_attribute(cls, '__repr__', _recursive_repr(_create_fn('__repr__', ['self'], body, cls, globals_)))
+        _set_new_attribute(cls, '__repr__', _recursive_repr()(_create_fn('__repr__', ['self'], body, cls, globals_)))
     cmp_fields = [f for f in all_fields if f.compare]
     if eq:
         self_tuple = _tuple_str('self', cmp_fields)
