@@ -12,6 +12,7 @@
 #include "runtime/gc.h"
 #include "runtime/init.h"
 #include "runtime/objects.h"
+#include "runtime/timsort.h"
 
 namespace rt {
 
@@ -316,52 +317,13 @@ KeyKind classify(const Value* keys, size_t n) {
   return KeyKind::Str;
 }
 
-// Sorts the permutation [perm] of [keys] stably by [lt].
-template <class Lt>
-void sort_perm(std::vector<uint32_t>& perm, bool reverse, Lt lt) {
-  if (reverse)
-    std::stable_sort(perm.begin(), perm.end(), [&](uint32_t a, uint32_t b) { return lt(b, a); });
-  else
-    std::stable_sort(perm.begin(), perm.end(), [&](uint32_t a, uint32_t b) { return lt(a, b); });
-}
-
-// Sorts [perm] as CPython's list.sort does a list shorter than its minimum run (64): with
-// reverse, reverse first and last; count the leading run (reversed if strictly descending),
-// then binary insertion. So a comparison that runs Python code (__lt__) is called on the same
-// pairs in the same order as in CPython. [lt] is called on indices.
-template <class Lt>
-void sort_perm_small(std::vector<uint32_t>& perm, bool reverse, Lt lt) {
-  size_t n = perm.size();
-  if (reverse) std::reverse(perm.begin(), perm.end());
-  if (n > 1) {
-    size_t run = 2;
-    if (lt(perm[1], perm[0])) {
-      while (run < n && lt(perm[run], perm[run - 1])) ++run;
-      std::reverse(perm.begin(), perm.begin() + run);
-    } else {
-      while (run < n && !lt(perm[run], perm[run - 1])) ++run;
-    }
-    for (size_t start = run; start < n; ++start) {
-      uint32_t pivot = perm[start];
-      size_t l = 0, r = start;
-      do {
-        size_t p = l + ((r - l) >> 1);
-        if (lt(pivot, perm[p])) r = p;
-        else l = p + 1;
-      } while (l < r);
-      std::memmove(&perm[l + 1], &perm[l], (start - l) * sizeof(uint32_t));
-      perm[l] = pivot;
-    }
-  }
-  if (reverse) std::reverse(perm.begin(), perm.end());
-}
-
-constexpr size_t kMinRun = 64;
 
 }  // namespace
 
-// Sorts by building a permutation of indices: an exception from a key function or from a
-// comparison leaves the original items untouched, and they are put back.
+// Sorts a permutation of indices with CPython's timsort (runtime/timsort.h), then puts the
+// items in its order. A key function that raises leaves the list as it was; a comparison that
+// raises leaves it as far sorted as CPython's would be. With reverse, as CPython: the items are
+// reversed, sorted forwards (which keeps equal items in order) and reversed back.
 void list_sort(List* l, Value key, bool reverse) {
   CriticalSection cs(l);
   Value* items = l->items;
@@ -372,19 +334,24 @@ void list_sort(List* l, Value key, bool reverse) {
   l->capacity = 0;
   std::vector<Value> keyvec;
   bool have_key = !key.is_null() && key != None();
+  // Gives the items back to the list; true if the list was changed during the sort (the
+  // items it got meanwhile are dropped).
   auto restore = [&]() {
     for (Value k : keyvec) decref(k);
-    if (l->items != nullptr || l->size != 0) {
-      list_clear_items(l);
-      l->items = items;
-      l->size = n;
-      l->capacity = cap;
-      return true;
-    }
+    bool modified = l->items != nullptr || l->size != 0;
+    if (modified) list_clear_items(l);
     l->items = items;
     l->size = n;
     l->capacity = cap;
-    return false;
+    return modified;
+  };
+  std::vector<uint32_t> perm;
+  // Puts the items in the order of [perm] (reversed back first with reverse).
+  auto apply_perm = [&]() {
+    if (reverse) std::reverse(perm.begin(), perm.end());
+    std::vector<Value> sorted(n);
+    for (size_t i = 0; i < n; i++) sorted[i] = items[perm[i]];
+    std::memcpy(items, sorted.data(), n * sizeof(Value));
   };
   try {
     // As CPython, the key function sees every item, even the only one.
@@ -395,31 +362,29 @@ void list_sort(List* l, Value key, bool reverse) {
         for (size_t i = 0; i < n; i++) keyvec.push_back(call1(key, items[i]));
         keys = keyvec.data();
       }
-      std::vector<uint32_t> perm(n);
-      for (size_t i = 0; i < n; i++) perm[i] = uint32_t(i);
-      switch (classify(keys, n)) {
-        case KeyKind::Int:
-          sort_perm(perm, reverse, [&](uint32_t a, uint32_t b) { return keys[a].as_int() < keys[b].as_int(); });
-          break;
-        case KeyKind::Float:
-          sort_perm(perm, reverse,
-                    [&](uint32_t a, uint32_t b) { return keys[a].as_double() < keys[b].as_double(); });
-          break;
-        case KeyKind::Str:
-          sort_perm(perm, reverse, [&](uint32_t a, uint32_t b) {
-            return as_str(keys[a])->view() < as_str(keys[b])->view();
-          });
-          break;
-        case KeyKind::Generic: {
-          auto lt = [&](uint32_t a, uint32_t b) { return compare_bool(keys[a], keys[b], CmpOp::Lt); };
-          if (n < kMinRun) sort_perm_small(perm, reverse, lt);
-          else sort_perm(perm, reverse, lt);
-          break;
+      perm.resize(n);
+      for (size_t i = 0; i < n; i++) perm[i] = uint32_t(reverse ? n - 1 - i : i);
+      try {
+        switch (classify(keys, n)) {
+          case KeyKind::Int:
+            timsort(perm.data(), n, [&](uint32_t a, uint32_t b) { return keys[a].as_int() < keys[b].as_int(); });
+            break;
+          case KeyKind::Float:
+            timsort(perm.data(), n, [&](uint32_t a, uint32_t b) { return keys[a].as_double() < keys[b].as_double(); });
+            break;
+          case KeyKind::Str:
+            timsort(perm.data(), n,
+                    [&](uint32_t a, uint32_t b) { return as_str(keys[a])->view() < as_str(keys[b])->view(); });
+            break;
+          case KeyKind::Generic:
+            timsort(perm.data(), n, [&](uint32_t a, uint32_t b) { return compare_bool(keys[a], keys[b], CmpOp::Lt); });
+            break;
         }
+      } catch (...) {
+        apply_perm();  // timsort left [perm] a permutation, partly sorted
+        throw;
       }
-      std::vector<Value> sorted(n);
-      for (size_t i = 0; i < n; i++) sorted[i] = items[perm[i]];
-      std::memcpy(items, sorted.data(), n * sizeof(Value));
+      apply_perm();
     }
   } catch (...) {
     restore();

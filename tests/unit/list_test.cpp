@@ -1,11 +1,17 @@
 // Unit tests of the list type: growth, slicing and slice assignment, sorting (stability,
-// reverse, exceptions leave the list intact) and the error messages of indexing.
+// reverse, exceptions leave every item in the list; timsort itself) and the error messages of
+// indexing.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <random>
+#include <stdexcept>
 #include <string>
+#include <vector>
 
 #include "runtime/error.h"
 #include "runtime/ops.h"
+#include "runtime/timsort.h"
 #include "tests/unit/core_test_util.h"
 
 using namespace rt;
@@ -78,6 +84,54 @@ TEST_F(ListTest, SortErrorLeavesListValid) {
             "TypeError: '<' not supported between instances of 'str' and 'int'");
   EXPECT_EQ(l->size, 3u);
   EXPECT_EQ(repr_string(r.get()), "[2, 'x', 1]");
+}
+
+// Sorts (key, position) items by key alone: equal keys must keep their order, as
+// std::stable_sort keeps it. Lengths around the minimum run (64) and powers of two, data
+// with few distinct keys (long galloping) and with many.
+struct Keyed {
+  int key, pos;
+  bool operator==(const Keyed&) const = default;
+};
+
+TEST(Timsort, SortsStably) {
+  std::mt19937 rng(7);
+  for (size_t n : {0, 1, 2, 63, 64, 65, 127, 128, 129, 1000, 4096, 10007}) {
+    for (int distinct : {2, 50, 1 << 30}) {
+      std::vector<Keyed> v(n);
+      for (size_t i = 0; i < n; i++) v[i] = {int(rng() % unsigned(distinct)), int(i)};
+      auto by_key = [](const Keyed& a, const Keyed& b) { return a.key < b.key; };
+      if (distinct == 50) std::stable_sort(v.begin(), v.begin() + long(n / 2), by_key);  // a long first run
+      auto want = v;
+      std::stable_sort(want.begin(), want.end(), by_key);
+      timsort(v.data(), n, by_key);
+      EXPECT_EQ(v, want) << "n=" << n << " distinct=" << distinct;
+    }
+  }
+}
+
+// A comparison that throws, at any point of the sort, leaves every element in the array
+// exactly once (the merges put back what they had set aside).
+TEST(Timsort, ThrowingComparisonKeepsAPermutation) {
+  std::mt19937 rng(11);
+  std::vector<int> data(700);
+  for (int& x : data) x = int(rng() % 300);
+  size_t total = 0;
+  timsort(std::vector<int>(data).data(), data.size(), [&](int a, int b) { return ++total, a < b; });
+  for (size_t limit = 1; limit <= total; limit += 37) {
+    std::vector<int> v = data;
+    size_t count = 0;
+    EXPECT_THROW(timsort(v.data(), v.size(),
+                         [&](int a, int b) {
+                           if (++count == limit) throw std::runtime_error("stop");
+                           return a < b;
+                         }),
+                 std::runtime_error);
+    std::vector<int> sorted_v = v, sorted_data = data;
+    std::sort(sorted_v.begin(), sorted_v.end());
+    std::sort(sorted_data.begin(), sorted_data.end());
+    EXPECT_EQ(sorted_v, sorted_data) << "limit=" << limit;
+  }
 }
 
 TEST_F(ListTest, RecursiveRepr) {
