@@ -151,9 +151,10 @@ Tok three_chars(int c1, int c2, int c3) {
 const char* tok_name(Tok t) {
   static const char* const names[] = {
       "ENDMARKER", "NAME", "NUMBER", "STRING", "NEWLINE", "INDENT", "DEDENT", "ERRORTOKEN", "OP",
-      "(", ")", "[", "]", ":", ",", ";", "+", "-", "*", "/", "|", "&", "<", ">", "=", ".", "%",
-      "{", "}", "==", "!=", "<=", ">=", "~", "^", "<<", ">>", "**", "+=", "-=", "*=", "/=",
-      "%=", "&=", "|=", "^=", "<<=", ">>=", "**=", "//", "//=", "@", "@=", "->", "...", ":="};
+      "ERRORTOKEN", "(", ")", "[", "]", ":", ",", ";", "+", "-", "*", "/", "|", "&", "<", ">", "=",
+      ".", "%", "{", "}", "==", "!=", "<=", ">=", "~", "^", "<<", ">>", "**", "+=", "-=", "*=",
+      "/=", "%=", "&=", "|=", "^=", "<<=", ">>=", "**=", "//", "//=", "@", "@=", "->", "...", ":="};
+  static_assert(sizeof(names) / sizeof(names[0]) == static_cast<size_t>(Tok::ColonEqual) + 1);
   return names[static_cast<int>(t)];
 }
 
@@ -692,6 +693,34 @@ again:
   push_token(one_char(c), start, t);
   return true;
 }
+
+std::vector<Token> Lexer::tokenize_to_error() {
+  std::vector<Token> out;
+  while (true) {
+    Token t;
+    try {
+      bool more = next_token(t);
+      out.push_back(std::move(t));
+      if (!more) break;
+    } catch (rt::PyError& e) {
+      Token err;
+      err.kind = Tok::LexError;
+      err.line = err.end_line = lineno_;
+      err.col = err.end_col = int(cur_ - line_start_);
+      out.push_back(std::move(err));
+      pending_error_ = e.take();
+      break;
+    }
+  }
+  return out;
+}
+
+void Lexer::raise_pending_error() const {
+  rt::incref(pending_error_);
+  throw rt::PyError(pending_error_);
+}
+
+Lexer::~Lexer() { rt::decref(pending_error_); }
 
 std::vector<Token> Lexer::tokenize() {
   std::vector<Token> out;

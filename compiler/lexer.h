@@ -21,6 +21,15 @@ class Lexer {
   // Tokenizes the whole source. Raises SyntaxError/IndentationError/TabError on errors
   // found by the tokenizer. Input ending inside brackets ends with an ErrorEof token.
   std::vector<Token> tokenize();
+  // As tokenize(), but a tokenizer error ends the tokens with a LexError token and is kept
+  // for the parser to raise (raise_pending_error), as CPython's parser meets a tokenizer error
+  // only when it reads that far.
+  std::vector<Token> tokenize_to_error();
+  bool has_pending_error() const { return !pending_error_.is_null(); }
+  [[noreturn]] void raise_pending_error() const;
+  ~Lexer();
+  Lexer(const Lexer&) = delete;
+  Lexer& operator=(const Lexer&) = delete;
 
   // The text of 1-based line [n] including its '\n' ("" past the end).
   std::string_view line_text(int n) const;
@@ -70,6 +79,7 @@ class Lexer {
   bool done_ = false;
   std::vector<int> indstack_{0}, altindstack_{0};
   std::vector<OpenBracket> parens_;
+  rt::Value pending_error_ = rt::Value::null();  // owned
 };
 
 }  // namespace compiler

@@ -68,12 +68,22 @@ void Parser::expect_forced(Tok k) {
   error_token(peek(), fmt::format("expected '{}'", tok_name(k)));
 }
 
+// The ':' opening the block of if/while/for/with/class/except: CPython's invalid_*_stmt rules
+// say "expected ':'" when the line ends there; anything else is the generic "invalid syntax".
+void Parser::expect_colon() {
+  if (accept(Tok::Colon)) return;
+  if (at(Tok::Newline)) error_last("expected ':'");
+  fail();
+}
+
 // ---- errors -------------------------------------------------------------------------------
 
 // The final step of every parser error: CPython reports a bracket left open at the end of
 // the input instead, when it was opened on a line before the error.
 void Parser::raise(rt::Type* type, const std::string& msg, int line, int offset, int end_line,
                    int end_offset) {
+  // CPython tokenizes the rest of the input after a syntax error: a tokenizer error wins.
+  if (lexer_.has_pending_error() && !indentation_error_) lexer_.raise_pending_error();
   const auto& open = lexer_.open_brackets();
   if (!open.empty() && !in_fstring_) {
     const auto& b = open.back();
@@ -121,11 +131,18 @@ void Parser::error_range(const Loc& a, const Loc& b, const std::string& msg) {
   error_node(l, msg);
 }
 
+// CPython's generic "unexpected indent" / "unexpected unindent" at an INDENT or DEDENT token
+// [t]: reported as it is, without looking for tokenizer errors further on.
+void Parser::unexpected_indentation(const Token& t) {
+  indentation_error_ = true;
+  error_token(t, t.kind == Tok::Indent ? "unexpected indent" : "unexpected unindent",
+              &rt::exc_IndentationError);
+}
+
 void Parser::fail() {
   if (speculative_) throw SpecFail{};
   const Token& t = tokens_[max_pos_];
-  if (t.kind == Tok::Indent) error_token(t, "unexpected indent", &rt::exc_IndentationError);
-  if (t.kind == Tok::Dedent) error_token(t, "unexpected unindent", &rt::exc_IndentationError);
+  if (t.kind == Tok::Indent || t.kind == Tok::Dedent) unexpected_indentation(t);
   if (t.kind == Tok::ErrorEof) raise(&rt::exc_SyntaxError, "", 0, 0, 0, 0);
   error_token(t, "invalid syntax");
 }
@@ -184,7 +201,7 @@ Module Parser::parse_interactive() {
 
 void Parser::statement(StmtList& out) {
   const Token& t = peek();
-  if (t.kind == Tok::Indent) error_token(t, "unexpected indent", &rt::exc_IndentationError);
+  if (t.kind == Tok::Indent) unexpected_indentation(t);
   if (t.kind == Tok::Name) {
     static const char* const compound[] = {"if", "while", "for", "try", "with", "def", "class"};
     for (const char* k : compound) {
@@ -476,10 +493,7 @@ StmtP Parser::if_stmt(bool elif) {
   int line = start.line + line_shift_;
   auto s = std::make_unique<If>();
   s->test = named_expression();
-  if (!accept(Tok::Colon)) {
-    if (at(Tok::Newline)) error_last("expected ':'");
-    fail();
-  }
+  expect_colon();
   s->body = block(elif ? "'elif' statement" : "'if' statement", line);
   Loc l = end_of(s->body, loc_of(start, start));
   if (at_kw("elif")) {
@@ -499,10 +513,7 @@ StmtP Parser::while_stmt() {
   const Token& start = advance();
   auto s = std::make_unique<While>();
   s->test = named_expression();
-  if (!accept(Tok::Colon)) {
-    if (at(Tok::Newline)) error_last("expected ':'");
-    fail();
-  }
+  expect_colon();
   s->body = block("'while' statement", start.line + line_shift_);
   Loc l = end_of(s->body, loc_of(start, start));
   if (at_kw("else")) {
@@ -532,7 +543,7 @@ StmtP Parser::for_stmt() {
   advance();
   s->target = std::move(target);
   s->iter = star_expressions();
-  expect_forced(Tok::Colon);
+  expect_colon();
   s->body = block("'for' statement", start.line + line_shift_);
   Loc l = end_of(s->body, loc_of(start, start));
   if (at_kw("else")) {
@@ -554,10 +565,13 @@ StmtP Parser::with_stmt() {
     if (accept_kw("as")) {
       size_t p = pos_;
       ExprP target = star_targets_expr(true);
-      if (!at(Tok::Comma) && !at(Tok::RPar) && !at(Tok::Colon)) {
+      // A target at the end of the line is left to the missing ':' (invalid_with_stmt).
+      bool line_end = at(Tok::Newline) && invalid_target(target.get(), TargetKind::Star) == nullptr;
+      if (!at(Tok::Comma) && !at(Tok::RPar) && !at(Tok::Colon) && !line_end) {
         pos_ = p;
         ExprP e = expression();
         check_target(e.get(), false, false);
+        check_missing_comma(e.get());
         fail();
       }
       check_target(target.get(), false, false);
@@ -592,10 +606,7 @@ StmtP Parser::with_stmt() {
     s->items.push_back(item());
     while (accept(Tok::Comma)) s->items.push_back(item());
   }
-  if (!accept(Tok::Colon)) {
-    if (at(Tok::Newline)) error_last("expected ':'");
-    fail();
-  }
+  expect_colon();
   s->body = block("'with' statement", start.line + line_shift_);
   s->loc = end_of(s->body, loc_of(start, start));
   return s;
@@ -628,10 +639,7 @@ StmtP Parser::try_stmt() {
         fail();
       }
       if (accept_kw("as")) h.name = expect_name();
-      if (!accept(Tok::Colon)) {
-        if (at(Tok::Newline)) error_last("expected ':'");
-        fail();
-      }
+      expect_colon();
     } else {
       advance();
     }
@@ -683,7 +691,7 @@ StmtP Parser::class_def(ExprList decorators, const Token& start) {
     s->bases = std::move(cl->args);
     s->keywords = std::move(cl->keywords);
   }
-  expect_forced(Tok::Colon);
+  expect_colon();
   s->body = block("class definition", start.line + line_shift_);
   s->loc = end_of(s->body, loc_of(start, start));
   return s;
@@ -701,6 +709,7 @@ std::unique_ptr<Arguments> Parser::parameters(bool lambda) {
     arg.loc = loc_of(n, n);
     if (!lambda && accept(Tok::Colon)) {
       ExprP ann = expression();
+      if (!at(Tok::Comma) && !at(end)) check_missing_comma(ann.get());
       arg.loc = from_to_prev(arg.loc);
       arg.annotation = std::shared_ptr<Expr>(ann.release());
     }
@@ -742,6 +751,7 @@ std::unique_ptr<Arguments> Parser::parameters(bool lambda) {
         const Token& eq = advance();
         if (at(Tok::Comma) || at(end)) error_token(eq, "expected default value expression");
         def = expression();
+        if (!at(Tok::Comma) && !at(end)) check_missing_comma(def.get());
       }
       if (seen_star) {
         a->kwonlyargs.push_back(std::move(arg));

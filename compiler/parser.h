@@ -47,9 +47,11 @@ class Parser {
   void expect_kw(const char* kw);
   std::string expect_name();
   void expect_forced(Tok k);  // CPython's &&':' : "expected ':'" at the current token
+  void expect_colon();        // a block's ':' ("expected ':'" only at the end of the line)
 
   // ---- errors ----
   [[noreturn]] void fail();  // "invalid syntax" at the furthest token read
+  [[noreturn]] void unexpected_indentation(const Token& t);
   [[noreturn]] void error_last(const std::string& msg, rt::Type* type = nullptr);
   [[noreturn]] void error_token(const Token& t, const std::string& msg, rt::Type* type = nullptr);
   [[noreturn]] void error_node(const ast::Loc& l, const std::string& msg);
@@ -112,6 +114,9 @@ class Parser {
   std::vector<ast::Comprehension> for_if_clauses();
   bool starts_expression(int k = 0);
   void check_missing_comma(const ast::Expr* a);
+  int level_after_prev() const;  // bracket depth after the last token read, as CPython's level
+  ExprP dict_value();
+  void check_dict_comma(const ast::Expr* value);
   void check_legacy_print(const ast::Expr* a);
   bool is_bitwise_or_here();
 
@@ -128,6 +133,7 @@ class Parser {
   std::vector<Token> tokens_;
   size_t pos_ = 0;
   size_t max_pos_ = 0;
+  bool indentation_error_ = false;  // raising unexpected_indentation's error
   int depth_ = 0;
   // Nodes parsed from an f-string replacement field are shifted to their place in the file.
   int line_shift_ = 0, col_shift_ = 0;

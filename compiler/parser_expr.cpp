@@ -127,9 +127,33 @@ void Parser::check_legacy_print(const Expr* a) {
   if (ok) error_range(a->loc, end, fmt::format("Missing parentheses in call to '{}'. Did you mean {}(...)?", id, id));
 }
 
+// CPython's level of the last token read: the bracket depth after it (a closing bracket
+// counts outside the brackets it closes).
+int Parser::level_after_prev() const {
+  const Token& t = prev();
+  bool closing = t.kind == Tok::RPar || t.kind == Tok::RSqb || t.kind == Tok::RBrace;
+  return t.level - (closing ? 1 : 0);
+}
+
 // Inside brackets, two expressions side by side: "invalid syntax. Perhaps you forgot a comma?"
+// [a] is the expression just parsed; the hint names the innermost expression that ends here
+// (the else branch of a conditional, a lambda's body, a walrus or yield value), as CPython's
+// invalid_expression rule fires there.
 void Parser::check_missing_comma(const Expr* a) {
-  if (!starts_expression()) return;
+  if (!starts_expression() || level_after_prev() == 0) return;
+  for (;;) {
+    const Expr* inner = nullptr;
+    switch (a->kind) {
+      case ExprKind::IfExp: inner = static_cast<const IfExp*>(a)->orelse.get(); break;
+      case ExprKind::Lambda: inner = static_cast<const Lambda*>(a)->body.get(); break;
+      case ExprKind::NamedExpr: inner = static_cast<const NamedExpr*>(a)->value.get(); break;
+      case ExprKind::Yield: inner = static_cast<const Yield*>(a)->value.get(); break;
+      case ExprKind::YieldFrom: inner = static_cast<const YieldFrom*>(a)->value.get(); break;
+      default: break;
+    }
+    if (inner == nullptr) break;
+    a = inner;
+  }
   if (a->kind == ExprKind::Name) {
     const std::string& id = static_cast<const Name*>(a)->id;
     if (id == "print" || id == "exec") {
@@ -137,9 +161,8 @@ void Parser::check_missing_comma(const Expr* a) {
       return;
     }
   }
-  if (a->kind == ExprKind::Lambda || a->kind == ExprKind::IfExp || a->kind == ExprKind::Starred ||
-      a->kind == ExprKind::NamedExpr || a->kind == ExprKind::Yield || a->kind == ExprKind::YieldFrom)
-    return;
+  ExprKind k = a->kind;
+  if (k == ExprKind::Starred || k == ExprKind::Yield || k == ExprKind::Tuple) return;
   // !(NAME STRING | SOFT_KEYWORD): find a's first token.
   size_t first = pos_;
   while (first > 0) {
@@ -303,7 +326,10 @@ ExprP Parser::comparison() {
     const Token& t = peek();
     switch (t.kind) {
       case Tok::EqEqual: op = CmpOpKind::Eq; break;
-      case Tok::NotEqual: op = CmpOpKind::NotEq; break;
+      case Tok::NotEqual:
+        if (t.text == "<>") fail();  // only under `from __future__ import barry_as_FLUFL`
+        op = CmpOpKind::NotEq;
+        break;
       case Tok::Less: op = CmpOpKind::Lt; break;
       case Tok::LessEqual: op = CmpOpKind::LtE; break;
       case Tok::Greater: op = CmpOpKind::Gt; break;
@@ -463,8 +489,10 @@ ExprP Parser::call(ExprP func) {
       if (seen_kw_unpack) error_token(t, "iterable argument unpacking follows keyword argument unpacking");
       ExprP v = expression();
       auto s = node<Starred>(span(loc_of(t, t), v->loc));
+      if (at_kw("for") && c->args.empty() && c->keywords.empty())
+        error_node(s->loc, "iterable unpacking cannot be used in comprehension");
       s->value = std::move(v);
-      last = s.get();
+      last = s->value.get();
       c->args.push_back(std::move(s));
     } else if (t.kind == Tok::DoubleStar) {
       advance();
@@ -505,6 +533,7 @@ ExprP Parser::call(ExprP func) {
           c->args.push_back(std::move(g));
           break;
         }
+        if (!at(Tok::Comma) && !at(Tok::RPar)) fail();
         const Comprehension& lastc = g->generators.back();
         const Expr* end = lastc.ifs.empty() ? lastc.iter.get() : lastc.ifs.back().get();
         error_range(g->elt->loc, end->loc, "Generator expression must be parenthesized");
@@ -652,6 +681,21 @@ ExprP Parser::list_atom() {
   return l;
 }
 
+// A dict display's value, from the ':' after its key.
+ExprP Parser::dict_value() {
+  const Token& colon = advance();
+  if (at(Tok::RBrace) || at(Tok::Comma))
+    error_token(colon, "expression expected after dictionary key and ':'");
+  if (at(Tok::Star))
+    error_node(star_expression()->loc, "cannot use a starred expression in a dictionary value");
+  return expression();
+}
+
+// After a dict display's value: the missing-comma hint when another expression follows.
+void Parser::check_dict_comma(const Expr* value) {
+  if (!at(Tok::Comma) && !at(Tok::RBrace) && !at_kw("for")) check_missing_comma(value);
+}
+
 ExprP Parser::brace_atom() {
   const Token& lbrace = advance();
   if (accept(Tok::RBrace)) return node<Dict>(loc_of(lbrace, prev()));
@@ -666,8 +710,7 @@ ExprP Parser::brace_atom() {
     auto d = std::make_unique<Dict>();
     ExprP value;
     if (first_key) {
-      advance();
-      value = expression();
+      value = dict_value();
     } else {
       value = bitwise(1);
     }
@@ -680,6 +723,7 @@ ExprP Parser::brace_atom() {
       g->loc = loc_of(lbrace, prev());
       return g;
     }
+    if (first_key) check_dict_comma(value.get());
     d->keys.push_back(std::move(first_key));
     d->values.push_back(std::move(value));
     while (accept(Tok::Comma)) {
@@ -694,8 +738,8 @@ ExprP Parser::brace_atom() {
           error_raw(nullptr, "':' expected after dictionary key", a.line - line_shift_, a.end_col - 1,
                     a.end_line - line_shift_, -1);
         }
-        advance();
-        d->values.push_back(expression());
+        d->values.push_back(dict_value());
+        check_dict_comma(d->values.back().get());
       }
     }
     expect(Tok::RBrace);

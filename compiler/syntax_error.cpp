@@ -72,7 +72,7 @@ void check_compile_depth() {
 
 ast::Module parse(std::string_view source, std::string_view filename, Mode mode) {
   Lexer lexer(source, filename);
-  std::vector<Token> tokens = lexer.tokenize();
+  std::vector<Token> tokens = lexer.tokenize_to_error();
   Parser parser(lexer, std::move(tokens));
   switch (mode) {
     case Mode::Eval: return parser.parse_eval();

@@ -11,6 +11,7 @@ enum class Tok : uint8_t {
   EndMarker, Name, Number, String, Newline, Indent, Dedent,
   ErrorEof,  // end of input inside brackets: the parser reports "'(' was never closed"
   Unknown,   // a character that starts no token ('$', '?', '!'): the parser's "invalid syntax"
+  LexError,  // where the tokenizer failed (Lexer::tokenize_to_error): the last token
   LPar, RPar, LSqb, RSqb, Colon, Comma, Semi, Plus, Minus, Star, Slash, VBar, Amper, Less,
   Greater, Equal, Dot, Percent, LBrace, RBrace, EqEqual, NotEqual, LessEqual, GreaterEqual,
   Tilde, Circumflex, LeftShift, RightShift, DoubleStar, PlusEqual, MinEqual, StarEqual,

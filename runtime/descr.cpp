@@ -161,13 +161,22 @@ static void property_dealloc(Object* o) {
 // Null for None, so "not given" and None mean the same.
 static Value none_to_null(Value v) { return (v.is_null() || v == None()) ? Value::null() : v; }
 
+// A property; without [doc] it takes its getter's docstring, as CPython.
 static Value property_make(Type* t, Value fget, Value fset, Value fdel, Value doc, Value name) {
+  Ref getter_doc;
+  fget = none_to_null(fget);
+  doc = none_to_null(doc);
+  if (doc.is_null() && !fget.is_null()) {
+    getter_doc = Ref::steal(getattr_opt(fget, str_intern("__doc__")));
+    doc = none_to_null(getter_doc.get());
+  }
   Property* p = alloc_object<Property>(t);
-  p->fget = none_to_null(fget);
+  p->fget = fget;
   p->fset = none_to_null(fset);
   p->fdel = none_to_null(fdel);
-  p->doc = none_to_null(doc);
+  p->doc = doc;
   p->name = name;
+  p->getter_doc = !fget.is_null() && !getter_doc.get().is_null();
   incref(p->fget);
   incref(p->fset);
   incref(p->fdel);
@@ -243,7 +252,8 @@ static Value property_with(const Value* args, size_t nargs, int which) {
   Value fget = which == 0 ? args[1] : p->fget;
   Value fset = which == 1 ? args[1] : p->fset;
   Value fdel = which == 2 ? args[1] : p->fdel;
-  return property_make(type_of(args[0]), fget, fset, fdel, p->doc, p->name);
+  Value doc = p->getter_doc && !none_to_null(fget).is_null() ? Value::null() : p->doc;
+  return property_make(type_of(args[0]), fget, fset, fdel, doc, p->name);
 }
 static Value property_getter(const Value* args, size_t nargs, Tuple*) {
   return property_with(args, nargs, 0);

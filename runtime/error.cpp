@@ -3,6 +3,8 @@
 // and SyntaxError.msg), matching for except clauses, and raising from C++.
 #include <fmt/format.h>
 
+#include <cerrno>
+
 #include "runtime/class.h"
 #include "runtime/core.h"
 #include "runtime/error.h"
@@ -71,6 +73,66 @@ static Value exception_construct(Type* type, const Value* args, size_t nargs, Tu
   return Value::from_obj(exception_alloc(type, tuple_from(args, nargs)));
 }
 
+// The OSError subclass for errno [no] (CPython's errnomap), or OSError.
+static Type* oserror_subtype(int64_t no) {
+  switch (no) {
+    case EAGAIN: case EALREADY: case EINPROGRESS: return &exc_BlockingIOError;
+    case ECHILD: return &exc_ChildProcessError;
+    case EPIPE: case ESHUTDOWN: return &exc_BrokenPipeError;
+    case ECONNABORTED: return &exc_ConnectionAbortedError;
+    case ECONNREFUSED: return &exc_ConnectionRefusedError;
+    case ECONNRESET: return &exc_ConnectionResetError;
+    case EEXIST: return &exc_FileExistsError;
+    case ENOENT: return &exc_FileNotFoundError;
+    case EISDIR: return &exc_IsADirectoryError;
+    case ENOTDIR: return &exc_NotADirectoryError;
+    case EINTR: return &exc_InterruptedError;
+    case EACCES: case EPERM: return &exc_PermissionError;
+    case ESRCH: return &exc_ProcessLookupError;
+    case ETIMEDOUT: return &exc_TimeoutError;
+    default: return &exc_OSError;
+  }
+}
+
+// OSError's fields from its arguments (errno, strerror[, filename[, winerror[, filename2]]]):
+// they go to [e]'s dict, and a filename (not None) is left out of args, as CPython.
+static void oserror_set_fields(BaseException* e, const Value* args, size_t nargs) {
+  bool fields = nargs >= 2 && nargs <= 5;
+  bool has_file = fields && nargs >= 3 && args[2] != None();
+  Tuple* old = e->args;
+  e->args = tuple_from(args, has_file ? 2 : nargs);
+  if (old != nullptr) decref(old);
+  if (!fields) return;
+  if (e->dict == nullptr) e->dict = dict_new();
+  dict_set(e->dict, Value::from_obj(str_intern("errno")), args[0]);
+  dict_set(e->dict, Value::from_obj(str_intern("strerror")), args[1]);
+  if (has_file) {
+    dict_set(e->dict, Value::from_obj(str_intern("filename")), args[2]);
+    if (nargs == 5) dict_set(e->dict, Value::from_obj(str_intern("filename2")), args[4]);
+  }
+}
+
+// OSError(...): OSError itself makes the subclass that the errno names (OSError(2, 'x') is a
+// FileNotFoundError), as CPython's errnomap.
+static Value oserror_construct(Type* type, const Value* args, size_t nargs, Tuple* kwnames) {
+  no_kwargs(type->name, kwnames);
+  if (type == &exc_OSError && nargs >= 2 && nargs <= 5 && int_check(args[0])) {
+    int64_t no;
+    if (int_to_i64(args[0], &no)) type = oserror_subtype(no);
+  }
+  Ref exc = Ref::steal(Value::from_obj(exception_alloc(type, nullptr)));
+  oserror_set_fields(exc.as<BaseException>(), args, nargs);
+  return exc.release();
+}
+
+// OSError.__init__(self, *args), which classes deriving from OSError run.
+static Value oserror_init(const Value* args, size_t nargs, Tuple* kwnames) {
+  BaseException* e = args[0].as<BaseException>();
+  no_kwargs(e->type->name, kwnames);
+  oserror_set_fields(e, args + 1, nargs - 1);
+  return None();
+}
+
 bool exception_check(Value v) {
   return v.is_obj() && (type_of(v)->flags & kTypeExceptionSubclass) != 0;
 }
@@ -122,11 +184,9 @@ static Value computed_attr(BaseException* e, std::string_view name) {
     }
     if (name == "print_file_and_line") return None();
   }
-  if (is_subtype(t, &exc_OSError)) {
-    bool has = n >= 2 && n <= 5;
-    if (name == "errno") return has ? arg_at(e, 0) : None();
-    if (name == "strerror") return has ? arg_at(e, 1) : None();
-    if (name == "filename") return has && n >= 3 ? arg_at(e, 2) : None();
+  if (is_subtype(t, &exc_OSError) &&
+      (name == "errno" || name == "strerror" || name == "filename" || name == "filename2")) {
+    return None();  // set in the dict by oserror_construct
   }
   if (is_subtype(t, &exc_ImportError) && (name == "name" || name == "path")) return None();
   if (is_subtype(t, &exc_AttributeError) && (name == "name" || name == "obj")) return None();
@@ -166,10 +226,18 @@ std::string exception_str(Value exc) {
   Type* t = e->type;
   size_t n = e->args == nullptr ? 0 : e->args->size;
   if (is_subtype(t, &exc_SyntaxError)) return syntax_error_str(e);
-  if (is_subtype(t, &exc_OSError) && (n == 2 || n == 3)) {
-    std::string s = fmt::format("[Errno {}] {}", str_string(arg_at(e, 0)), str_string(arg_at(e, 1)));
-    if (n == 3) s += ": " + repr_string(arg_at(e, 2));
-    return s;
+  if (is_subtype(t, &exc_OSError)) {
+    // "[Errno 2] msg", with ": 'file'" (and " -> 'file2'") when a filename is set.
+    Value no = exception_field(e, "errno"), msg = exception_field(e, "strerror");
+    Value file = exception_field(e, "filename"), file2 = exception_field(e, "filename2");
+    if (file != None()) {
+      std::string s =
+          fmt::format("[Errno {}] {}: {}", str_string(no), str_string(msg), repr_string(file));
+      if (file2 != None()) s += " -> " + repr_string(file2);
+      return s;
+    }
+    if (no != None() && msg != None())
+      return fmt::format("[Errno {}] {}", str_string(no), str_string(msg));
   }
   if (n == 0) return "";
   if (n == 1) {
@@ -389,8 +457,10 @@ void init_error_types() {
   exc_BaseException.str = exception_str_slot;
   exc_BaseException.getattr = exception_getattr;
   exc_BaseException.setattr = exception_setattr;
+  exc_OSError.construct = oserror_construct;
   for (const ExcInfo& info : kExceptions) type_ready(info.type);
   type_add_method(&exc_BaseException, "with_traceback", exception_with_traceback);
+  type_add_method(&exc_OSError, "__init__", oserror_init);
 }
 
 }  // namespace rt

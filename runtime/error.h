@@ -37,7 +37,20 @@ namespace rt {
   X(UnboundLocalError, NameError)                \
   X(EOFError, Exception)                         \
   X(OSError, Exception)                          \
+  X(BlockingIOError, OSError)                    \
+  X(ChildProcessError, OSError)                  \
+  X(ConnectionError, OSError)                    \
+  X(BrokenPipeError, ConnectionError)            \
+  X(ConnectionAbortedError, ConnectionError)     \
+  X(ConnectionRefusedError, ConnectionError)     \
+  X(ConnectionResetError, ConnectionError)       \
+  X(FileExistsError, OSError)                    \
   X(FileNotFoundError, OSError)                  \
+  X(InterruptedError, OSError)                   \
+  X(IsADirectoryError, OSError)                  \
+  X(NotADirectoryError, OSError)                 \
+  X(PermissionError, OSError)                    \
+  X(ProcessLookupError, OSError)                 \
   X(TimeoutError, OSError)                       \
   X(RuntimeError, Exception)                     \
   X(NotImplementedError, RuntimeError)           \

@@ -798,6 +798,80 @@ static Value int_index_method(const Value* args, size_t nargs, Tuple* kwnames) {
   return int_unary(args[0], UnaryOp::Pos);
 }
 
+// ---- numeric dunders called directly (int and float) -------------------------------------
+// abs(), int(), float(), divmod(), round() and math's floor/ceil/trunc handle numbers without
+// a method call; these make (7).__abs__() and float.__divmod__(x, y) work too.
+
+// True if [v] is a number that [self]'s type computes with: ints for int; ints and floats
+// for float (int.__divmod__(1.5) is NotImplemented).
+static bool numeric_peer(Value self, Value v) {
+  return int_check(v) || (self.is_double() && v.is_double());
+}
+
+static Value num_abs(const Value* args, size_t nargs, Tuple* kwnames) {
+  check_args("__abs__", nargs, kwnames, 0);
+  return number_abs(args[0]);
+}
+
+static Value num_int(const Value* args, size_t nargs, Tuple* kwnames) {
+  check_args("__int__", nargs, kwnames, 0);
+  if (int_check(args[0])) return int_unary(args[0], UnaryOp::Pos);
+  return int_from_double(float_from_value(args[0]));
+}
+
+static Value num_float(const Value* args, size_t nargs, Tuple* kwnames) {
+  check_args("__float__", nargs, kwnames, 0);
+  return Value::from_double(float_from_value(args[0]));
+}
+
+static Value num_divmod(const Value* args, size_t nargs, Tuple* kwnames) {
+  check_args("__divmod__", nargs, kwnames, 1);
+  if (!numeric_peer(args[0], args[1])) return NotImplemented();
+  return number_divmod(args[0], args[1]);
+}
+
+static Value num_rdivmod(const Value* args, size_t nargs, Tuple* kwnames) {
+  check_args("__rdivmod__", nargs, kwnames, 1);
+  if (!numeric_peer(args[0], args[1])) return NotImplemented();
+  return number_divmod(args[1], args[0]);
+}
+
+static Value num_round(const Value* args, size_t nargs, Tuple* kwnames) {
+  no_kwargs("__round__", kwnames);
+  if (nargs > 2)
+    raise_fmt(&exc_TypeError, "__round__ expected at most 1 argument, got {}", nargs - 1);
+  return number_round(args[0], nargs == 2 ? args[1] : Value::null());
+}
+
+// __trunc__, __floor__, __ceil__: the int itself, or the float rounded by [f].
+static Value num_rounding(const char* name, const Value* args, size_t nargs, Tuple* kwnames,
+                          double (*f)(double)) {
+  check_args(name, nargs, kwnames, 0);
+  if (int_check(args[0])) return int_unary(args[0], UnaryOp::Pos);
+  return int_from_double(f(float_from_value(args[0])));
+}
+static Value num_trunc(const Value* args, size_t nargs, Tuple* kwnames) {
+  return num_rounding("__trunc__", args, nargs, kwnames, [](double d) { return std::trunc(d); });
+}
+static Value num_floor(const Value* args, size_t nargs, Tuple* kwnames) {
+  return num_rounding("__floor__", args, nargs, kwnames, [](double d) { return std::floor(d); });
+}
+static Value num_ceil(const Value* args, size_t nargs, Tuple* kwnames) {
+  return num_rounding("__ceil__", args, nargs, kwnames, [](double d) { return std::ceil(d); });
+}
+
+static void add_number_methods(Type* t) {
+  type_add_method(t, "__abs__", num_abs);
+  type_add_method(t, "__int__", num_int);
+  type_add_method(t, "__float__", num_float);
+  type_add_method(t, "__divmod__", num_divmod);
+  type_add_method(t, "__rdivmod__", num_rdivmod);
+  type_add_method(t, "__round__", num_round);
+  type_add_method(t, "__trunc__", num_trunc);
+  type_add_method(t, "__floor__", num_floor);
+  type_add_method(t, "__ceil__", num_ceil);
+}
+
 // Fills the slots of int and registers its methods, then bool and float.
 void init_number_types() {
   mp_set_memory_functions(gmp_alloc, gmp_realloc, gmp_free);
@@ -824,8 +898,10 @@ void init_number_types() {
   type_add_method(t, "as_integer_ratio", int_as_integer_ratio);
   type_add_method(t, "__format__", int_format_method);
   type_add_method(t, "__index__", int_index_method);
+  add_number_methods(t);
   init_bool_type();
   init_float_type();
+  add_number_methods(&float_type);
 }
 
 }  // namespace rt

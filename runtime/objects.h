@@ -270,6 +270,7 @@ void type_add_attr(Type* t, const char* name, Value v);
 struct Property : Object {
   Value fget, fset, fdel, doc;  // null where not given
   Value name;                   // the attribute name (a Str, set by __set_name__), or null
+  bool getter_doc;              // doc was taken from fget.__doc__ (copies take the new fget's)
 };
 struct StaticMethod : Object {
   Value func;

@@ -324,20 +324,64 @@ Value getattr(Value obj, Str* name) {
   return v;
 }
 
-// The error for setting or deleting an attribute on an object that has no instance
-// attributes: read-only methods, non-writable attributes, or no such attribute.
-[[noreturn]] static void raise_setattr_error(Value obj, Str* name) {
-  Type* t = type_of(obj);
-  Value descr = type_lookup(t, name);
-  if (!descr.is_null()) {
-    if (type_of(descr) == &method_descr_type) {
-      raise_fmt(&exc_AttributeError, "'{}' object attribute '{}' is read-only", t->name,
-                name->view());
-    }
-    raise_fmt(&exc_AttributeError, "attribute '{}' of '{}' objects is not writable",
-              name->view(), t->name);
+// The attributes that CPython's built-in types define as read-only descriptors and minipy
+// computes in their getattr slots: [members] are member descriptors ("readonly attribute"),
+// [getsets] getset descriptors without a setter ("... is not writable"). Space-separated.
+struct ReadOnlyAttrs {
+  Type* type;
+  const char* members;
+  const char* getsets;
+};
+static const ReadOnlyAttrs kReadOnlyAttrs[] = {
+    {&int_type, "", "real imag numerator denominator"},
+    {&float_type, "", "real imag"},
+    {&method_type, "__func__ __self__", "__doc__"},
+    {&builtin_function_type, "", "__name__ __qualname__ __self__ __doc__ __text_signature__"},
+    {&method_descr_type, "__name__ __objclass__", "__doc__ __qualname__ __text_signature__"},
+    {&staticmethod_type, "__func__", ""},
+    {&classmethod_type, "__func__", ""},
+    {&property_type, "fget fset fdel", ""},
+    {&range_type, "start stop step", ""},
+    {&slice_type, "start stop step", ""},
+};
+
+// True if [name] is one of the space-separated words of [words].
+static bool is_word_of(std::string_view words, std::string_view name) {
+  while (!words.empty()) {
+    size_t sp = words.find(' ');
+    if (words.substr(0, sp) == name) return true;
+    if (sp == std::string_view::npos) break;
+    words.remove_prefix(sp + 1);
   }
-  raise_fmt(&exc_AttributeError, "'{}' object has no attribute '{}'", t->name, name->view());
+  return false;
+}
+
+// The error for setting ([v] non-null) or deleting an attribute on an object that has no
+// instance attributes, worded as CPython's: __class__ of a built-in object, read-only
+// descriptors, class attributes (methods), or no such attribute.
+[[noreturn]] static void raise_setattr_error(Value obj, Str* name, Value v) {
+  Type* t = type_of(obj);
+  std::string_view n = name->view();
+  if (n == "__class__") {
+    if (v.is_null()) raise_msg(&exc_TypeError, "can't delete __class__ attribute");
+    if (!is_subtype(type_of(v), &type_type)) {
+      raise_fmt(&exc_TypeError, "__class__ must be set to a class, not '{}' object", type_name(v));
+    }
+    raise_msg(&exc_TypeError,
+              "__class__ assignment only supported for mutable types or ModuleType subclasses");
+  }
+  for (const ReadOnlyAttrs& r : kReadOnlyAttrs) {
+    if (!is_subtype(t, r.type)) continue;
+    if (is_word_of(r.members, n)) raise_msg(&exc_AttributeError, "readonly attribute");
+    if (is_word_of(r.getsets, n)) {
+      raise_fmt(&exc_AttributeError, "attribute '{}' of '{}' objects is not writable", n,
+                r.type->name);
+    }
+  }
+  if (!type_lookup(t, name).is_null() || (n == "__doc__" && !(t->flags & kTypeHeapType))) {
+    raise_fmt(&exc_AttributeError, "'{}' object attribute '{}' is read-only", t->name, n);
+  }
+  raise_fmt(&exc_AttributeError, "'{}' object has no attribute '{}'", t->name, n);
 }
 
 // Sets (or deletes, [v] null) [name] of [obj] whose type has no setattr slot (no instance
@@ -350,7 +394,7 @@ static void setattr_without_slot(Value obj, Str* name, Value v) {
     type_of(descr)->descr_set(descr, obj, v);
     return;
   }
-  raise_setattr_error(obj, name);
+  raise_setattr_error(obj, name, v);
 }
 
 void setattr(Value obj, Str* name, Value v) {

@@ -146,6 +146,41 @@ void object_setattribute(Value self, Str* name, Value v) {
   raise_fmt(&exc_AttributeError, "'{}' object has no attribute '{}'", t->name, name->view());
 }
 
+// __pow__ and __rpow__ take an optional modulus.
+bool is_pow_wrapper(const SlotWrapper* w) {
+  return (w->kind == WK::Binop || w->kind == WK::RBinop) && w->op == int(BinOp::Pow);
+}
+
+// pow(a, b, mod) as [owner].__pow__(b, mod) computes it: NotImplemented for operands that
+// are not its peers (int's are ints; float's, ints and floats).
+Value number_pow_method(Type* owner, Value a, Value b, Value mod) {
+  for (Value v : {a, b})
+    if (!int_check(v) && (owner == &int_type || !v.is_double())) return NotImplemented();
+  return number_pow(a, b, mod);
+}
+
+// str.__mul__(n) and the other sequence repeats take only an index, where `s * x` would
+// try x.__rmul__ first ("can't multiply sequence by non-int").
+void check_repeat_count(Type* owner, Value n) {
+  if (owner != &str_type && owner != &list_type && owner != &tuple_type) return;
+  if (!int_check(n) && type_lookup(type_of(n), str_intern("__index__")).is_null()) {
+    raise_fmt(&exc_TypeError, "'{}' object cannot be interpreted as an integer", type_name(n));
+  }
+}
+
+// A comparison wrapper: the slot, except that int's compares only ints (its slot also takes
+// floats, a shortcut for mixed comparisons), and object.__ne__ inverts __eq__.
+Value wrapper_compare(Type* owner, Value s, Value other, CmpOp op) {
+  if (owner == &int_type && !int_check(other)) return NotImplemented();
+  if (owner == &object_type && op == CmpOp::Ne && type_of(s)->richcompare != nullptr) {
+    Value eq = type_of(s)->richcompare(s, other, CmpOp::Eq);
+    if (eq == NotImplemented()) return eq;
+    Ref r = Ref::steal(eq);
+    return from_bool(!truthy(r.get()));
+  }
+  return owner->richcompare(s, other, op);
+}
+
 Value slot_wrapper_call(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
   SlotWrapper* w = self.as<SlotWrapper>();
   Type* o = w->owner;
@@ -164,7 +199,7 @@ Value slot_wrapper_call(Value self, const Value* args, size_t nargs, Tuple* kwna
       if (nargs < 2 || nargs > 3) {
         raise_fmt(&exc_TypeError, "expected at least 1 argument, got {}", nargs - 1);
       }
-    } else if (nargs != size_t(arity)) {
+    } else if (nargs != size_t(arity) && !(nargs == 3 && is_pow_wrapper(w))) {
       raise_fmt(&exc_TypeError, "expected {} argument{}, got {}", arity - 1, arity == 2 ? "" : "s", nargs - 1);
     }
   }
@@ -176,7 +211,7 @@ Value slot_wrapper_call(Value self, const Value* args, size_t nargs, Tuple* kwna
     case WK::Hash:
       return int_from_i64(o->hash(s));
     case WK::Cmp:
-      return o->richcompare(s, args[1], static_cast<CmpOp>(w->op));
+      return wrapper_compare(o, s, args[1], static_cast<CmpOp>(w->op));
     case WK::Bool:
       return from_bool(o->truthy(s));
     case WK::Len:
@@ -204,8 +239,12 @@ Value slot_wrapper_call(Value self, const Value* args, size_t nargs, Tuple* kwna
       return from_bool(r != 0);
     }
     case WK::Binop:
+      if (nargs == 3) return number_pow_method(o, s, args[1], args[2]);
+      if (w->op == int(BinOp::Mul)) check_repeat_count(o, args[1]);
       return o->binop(s, args[1], static_cast<BinOp>(w->op), false);
     case WK::RBinop:
+      if (nargs == 3) return number_pow_method(o, args[1], s, args[2]);
+      if (w->op == int(BinOp::Mul)) check_repeat_count(o, args[1]);
       return o->binop(args[1], s, static_cast<BinOp>(w->op), false);
     case WK::IBinop:
       return o->binop(s, args[1], static_cast<BinOp>(w->op), true);
@@ -295,6 +334,41 @@ enum SlotBit : uint64_t {
   kBitGetAttr = 1 << 14, kBitSetAttr = 1 << 15, kBitGet = 1 << 16, kBitSet = 1 << 17,
 };
 
+// Which binary operators a built-in type's dict names, as CPython's (float has no __and__,
+// str no __radd__): bit i of [op], [rop], [iop] for BinOp i of __op__, __rop__, __iop__.
+// Types not listed get every operator but @, and no in-place forms.
+struct BinopNames {
+  const char* type;
+  uint16_t op, rop, iop;
+};
+constexpr uint16_t bit(BinOp op) { return uint16_t(1u << int(op)); }
+constexpr uint16_t kArith = bit(BinOp::Add) | bit(BinOp::Sub) | bit(BinOp::Mul) |
+                            bit(BinOp::TrueDiv) | bit(BinOp::FloorDiv) | bit(BinOp::Mod) |
+                            bit(BinOp::Pow);
+constexpr uint16_t kLogic = bit(BinOp::And) | bit(BinOp::Or) | bit(BinOp::Xor);
+constexpr uint16_t kSetOps = bit(BinOp::Sub) | kLogic;
+constexpr uint16_t kConcat = bit(BinOp::Add) | bit(BinOp::Mul);
+const BinopNames kTypeBinops[] = {
+    {"bool", kLogic, kLogic, 0},
+    {"float", kArith, kArith, 0},
+    {"str", kConcat | bit(BinOp::Mod), bit(BinOp::Mul) | bit(BinOp::Mod), 0},
+    {"list", kConcat, bit(BinOp::Mul), kConcat},
+    {"tuple", kConcat, bit(BinOp::Mul), 0},
+    {"collections.deque", kConcat, bit(BinOp::Mul), kConcat},
+    {"dict", bit(BinOp::Or), bit(BinOp::Or), bit(BinOp::Or)},
+    {"set", kSetOps, kSetOps, kSetOps},
+    {"frozenset", kSetOps, kSetOps, 0},
+    {"dict_keys", kSetOps, kSetOps, 0},
+    {"dict_items", kSetOps, kSetOps, 0},
+    {"dict_values", 0, 0, 0},
+};
+
+const BinopNames* binop_names(const Type* t) {
+  for (const BinopNames& b : kTypeBinops)
+    if (std::string_view(t->name) == b.type) return &b;
+  return nullptr;
+}
+
 // Adds the wrappers for the slots in [own] to built-in type [t].
 void add_wrappers_now(Type* t, uint64_t own) {
   if (own & kBitRepr) put_wrapper(t, N.repr, WK::Repr);
@@ -317,15 +391,19 @@ void add_wrappers_now(Type* t, uint64_t own) {
   }
   if (own & kBitContains) put_wrapper(t, N.contains, WK::Contains);
   if (own & kBitBinop) {
-    bool mutable_type = t == &list_type || t == &set_type || t == &dict_type;
+    const BinopNames* names = binop_names(t);
+    uint16_t all = uint16_t((1u << (kNumBinops - 1)) - 1);
+    uint16_t op = names ? names->op : all, rop = names ? names->rop : all;
+    uint16_t iop = names ? names->iop : 0;
     for (int i = 0; i < kNumBinops - 1; ++i) {
-      put_wrapper(t, N.op[i], WK::Binop, i);
-      put_wrapper(t, N.rop[i], WK::RBinop, i);
-      if (mutable_type) put_wrapper(t, N.iop[i], WK::IBinop, i);
+      if (op & (1u << i)) put_wrapper(t, N.op[i], WK::Binop, i);
+      if (rop & (1u << i)) put_wrapper(t, N.rop[i], WK::RBinop, i);
+      if (iop & (1u << i)) put_wrapper(t, N.iop[i], WK::IBinop, i);
     }
   }
   if (own & kBitUnary)
-    for (int i = 0; i < 3; ++i) put_wrapper(t, N.unary[i], WK::Unary, i);
+    for (int i = 0; i < 3; ++i)
+      if (t != &float_type || i != int(UnaryOp::Invert)) put_wrapper(t, N.unary[i], WK::Unary, i);
   if (own & kBitGetAttr) put_wrapper(t, N.getattribute, WK::GetAttribute);
   if ((own & kBitSetAttr) || t == &object_type) {
     put_wrapper(t, N.setattr, WK::SetAttr);
@@ -575,9 +653,28 @@ void slot_descr_set(Value descr, Value obj, Value v) {
   Ref r = Ref::steal(call_dunder(descr, N.set, args, 2));
 }
 
+// An AttributeError leaving a user __getattribute__ or __getattr__ for [name] of [self] gets
+// the name and obj attributes it lacks, as CPython's PyObject_GetAttr gives them, so that the
+// traceback can suggest a close name.
+void add_attribute_error_context(PyError& e, Value self, Str* name) {
+  Value exc = e.exc();
+  if (!isinstance(exc, &exc_AttributeError)) return;
+  Dict* d = exc.as<BaseException>()->dict;
+  if (d != nullptr && (!dict_get_str(d, str_intern("name")).is_null() ||
+                       !dict_get_str(d, str_intern("obj")).is_null()))
+    return;
+  setattr(exc, str_intern("name"), Value::from_obj(name));
+  setattr(exc, str_intern("obj"), self);
+}
+
 // A user __getattribute__.
 Value slot_getattribute(Value self, Str* name) {
-  return call_dunder1(self, N.getattribute, Value::from_obj(name));
+  try {
+    return call_dunder1(self, N.getattribute, Value::from_obj(name));
+  } catch (PyError& e) {
+    add_attribute_error_context(e, self, name);
+    throw;
+  }
 }
 
 // The __getattr__ hook: the normal lookup, then __getattr__(self, name) when it finds nothing
@@ -590,7 +687,12 @@ Value slot_getattr_hook(Value self, Str* name) {
   } catch (PyError& e) {
     if (!isinstance(e.exc(), &exc_AttributeError)) throw;
   }
-  return call_dunder1(self, N.getattr, Value::from_obj(name));
+  try {
+    return call_dunder1(self, N.getattr, Value::from_obj(name));
+  } catch (PyError& e) {
+    add_attribute_error_context(e, self, name);
+    throw;
+  }
 }
 
 void slot_setattr(Value self, Str* name, Value v) {

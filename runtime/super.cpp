@@ -42,7 +42,8 @@ void super_from_frame(Type** type, Value* obj) {
   vm::Frame* f = vm::current_thread()->frame;
   if (f == nullptr) raise_msg(&exc_RuntimeError, "super(): no current frame");
   vm::Code* co = f->code;
-  if (co->argcount == 0 && !(co->flags & vm::kCoVarargs)) raise_msg(&exc_RuntimeError, "super(): no arguments");
+  // As CPython 3.11, a method taking only *args has no first argument to use.
+  if (co->argcount == 0) raise_msg(&exc_RuntimeError, "super(): no arguments");
   Value first = f->localsplus[0];
   if (first.is_obj() && type_of(first) == &cell_type) first = first.as<Cell>()->value;
   if (first.is_null()) raise_msg(&exc_RuntimeError, "super(): arg[0] deleted");

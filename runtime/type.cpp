@@ -7,6 +7,7 @@
 #include "runtime/core.h"
 #include "runtime/error.h"
 #include "runtime/ops.h"
+#include "runtime/qsbr.h"
 
 namespace rt {
 
@@ -310,12 +311,43 @@ static Value type_getattr(Value self, Str* name) {
   return Value::null();
 }
 
+// C.__name__ = v / C.__qualname__ = v ([v] null: del): a class's names are fields of the type,
+// not entries of its dict. Another thread may be reading the old name (t->name is a plain
+// pointer into it), so it is released only after every thread has passed a safe point.
+static void set_type_name(HeapType* h, Str* name, Value v) {
+  bool qual = name->view() == "__qualname__";
+  if (v.is_null()) {
+    raise_fmt(&exc_TypeError, "cannot delete '{}' attribute of immutable type '{}'", name->view(),
+              h->name);
+  }
+  if (!str_check(v)) {
+    raise_fmt(&exc_TypeError, "can only assign string to {}.{}, not '{}'", h->name, name->view(),
+              type_name(v));
+  }
+  Str* s = as_str(v);
+  if (!qual && s->view().find('\0') != std::string_view::npos) {
+    raise_msg(&exc_ValueError, "type name must not contain null characters");
+  }
+  incref(s);
+  Str* old = qual ? h->qualname : h->name_str;
+  if (qual) {
+    h->qualname = s;
+  } else {
+    h->name_str = s;
+    h->name = s->data();
+  }
+  qsbr_decref(old);
+}
+
 // Built-in types are immutable; classes (heap types) store attributes in their dict.
 static void type_setattr(Value self, Str* name, Value v) {
   Type* t = self.as<Type>();
   if (!(t->flags & kTypeHeapType)) {
     raise_fmt(&exc_TypeError, "cannot set '{}' attribute of immutable type '{}'", name->view(),
               t->name);
+  }
+  if (name->view() == "__name__" || name->view() == "__qualname__") {
+    return set_type_name(static_cast<HeapType*>(t), name, v);
   }
   if (t->dict == nullptr) t->dict = dict_new();
   if (v.is_null()) {

@@ -1,0 +1,50 @@
+# int's dunder methods called directly: only ints are their peers (NotImplemented for
+# floats), and the numeric protocol methods (__abs__, __divmod__, __round__...) exist.
+cases = [
+    ('(7).__eq__(7.0)', lambda: (7).__eq__(7.0)),
+    ('(7).__eq__(7)', lambda: (7).__eq__(7)),
+    ("(7).__eq__('a')", lambda: (7).__eq__('a')),
+    ('(7).__ne__(7.0)', lambda: (7).__ne__(7.0)),
+    ('(7).__add__(1.5)', lambda: (7).__add__(1.5)),
+    ('(7).__radd__(1.5)', lambda: (7).__radd__(1.5)),
+    ('(3).__lt__(4)', lambda: (3).__lt__(4)),
+    ('(3).__lt__(4.0)', lambda: (3).__lt__(4.0)),
+    ('(3).__le__(3)', lambda: (3).__le__(3)),
+    ('(3).__gt__(2)', lambda: (3).__gt__(2)),
+    ('(3).__ge__(3.5)', lambda: (3).__ge__(3.5)),
+    ('(3).__sub__(1.0)', lambda: (3).__sub__(1.0)),
+    ("(3).__mul__('a')", lambda: (3).__mul__('a')),
+    ('(3).__truediv__(2)', lambda: (3).__truediv__(2)),
+    ('(3).__truediv__(2.0)', lambda: (3).__truediv__(2.0)),
+    ('(3).__pow__(2)', lambda: (3).__pow__(2)),
+    ('(3).__pow__(2, 5)', lambda: (3).__pow__(2, 5)),
+    ('(3).__rpow__(2, 5)', lambda: (3).__rpow__(2, 5)),
+    ('(3).__pow__(2.0, 5)', lambda: (3).__pow__(2.0, 5)),
+    ('(3).__xor__(1)', lambda: (3).__xor__(1)),
+    ('(-3).__abs__()', lambda: (-3).__abs__()),
+    ('(3).__int__()', lambda: (3).__int__()),
+    ('(3).__float__()', lambda: (3).__float__()),
+    ('(7).__divmod__(2)', lambda: (7).__divmod__(2)),
+    ('(7).__divmod__(2.0)', lambda: (7).__divmod__(2.0)),
+    ('(7).__rdivmod__(20)', lambda: (7).__rdivmod__(20)),
+    ('(1234).__round__()', lambda: (1234).__round__()),
+    ('(1234).__round__(-2)', lambda: (1234).__round__(-2)),
+    ('(3).__trunc__()', lambda: (3).__trunc__()),
+    ('(3).__floor__()', lambda: (3).__floor__()),
+    ('(3).__ceil__()', lambda: (3).__ceil__()),
+    ('(3).__index__()', lambda: (3).__index__()),
+    ('(True).__and__(False)', lambda: (True).__and__(False)),
+    ('(True).__add__(True)', lambda: (True).__add__(True)),
+    ('(True).__eq__(1)', lambda: (True).__eq__(1)),
+    ('(True).__eq__(1.0)', lambda: (True).__eq__(1.0)),
+    ('int.__eq__(1, 1.0)', lambda: int.__eq__(1, 1.0)),
+    ('int.__lt__(1, 2)', lambda: int.__lt__(1, 2)),
+    ('(2 ** 70).__lt__(2.0 ** 80)', lambda: (2 ** 70).__lt__(2.0 ** 80)),
+    ('(2 ** 70).__abs__()', lambda: (2 ** 70).__abs__()),
+    ("hasattr(1, '__matmul__')", lambda: hasattr(1, '__matmul__')),
+]
+for text, f in cases:
+    try:
+        print(text, "->", repr(f()))
+    except Exception as e:
+        print(text, "!", type(e).__name__, e)
