@@ -4,6 +4,7 @@
 // builtins_more.cpp and builtin_iters.cpp.
 
 #include <charconv>
+#include <vector>
 
 #include "runtime/builtins_internal.h"
 #include "runtime/class.h"
@@ -85,6 +86,47 @@ void clinic_args(const char* fname, const Value* args, size_t nargs, Tuple* kwna
     }
     i++;
   }
+}
+
+void py_method_args(std::string_view qualname, const Value* args, size_t nargs, Tuple* kwnames,
+                    std::initializer_list<const char*> names, size_t required, Value* out, size_t kwonly) {
+  size_t max = names.size();
+  size_t npos = max - kwonly;
+  const char* const* nm = names.begin();
+  for (size_t i = 0; i < max; ++i) out[i] = i < nargs && i < npos ? args[i] : Value::null();
+  size_t nkw = kw_count(kwnames);
+  size_t kwonly_given = 0;
+  for (size_t k = 0; k < nkw; ++k) {
+    std::string_view key = kw_name(kwnames, k)->view();
+    size_t i = 0;
+    while (i < max && key != nm[i]) ++i;
+    if (i == max) raise_fmt(&exc_TypeError, "{}() got an unexpected keyword argument '{}'", qualname, key);
+    if (!out[i].is_null()) raise_fmt(&exc_TypeError, "{}() got multiple values for argument '{}'", qualname, key);
+    if (i >= npos) ++kwonly_given;
+    out[i] = args[nargs + k];
+  }
+  if (nargs > npos) {
+    std::string kw_part =
+        kwonly_given ? fmt::format(" positional argument{} (and {} keyword-only argument{})", plural(nargs + 1),
+                                   kwonly_given, plural(kwonly_given))
+                     : "";
+    if (required == npos)
+      raise_fmt(&exc_TypeError, "{}() takes {} positional argument{} but {}{} were given", qualname, npos + 1,
+                plural(npos + 1), nargs + 1, kw_part);
+    raise_fmt(&exc_TypeError, "{}() takes from {} to {} positional arguments but {}{} were given", qualname,
+              required + 1, npos + 1, nargs + 1, kw_part);
+  }
+  std::vector<const char*> missing;
+  for (size_t i = 0; i < required; ++i)
+    if (out[i].is_null()) missing.push_back(nm[i]);
+  if (missing.empty()) return;
+  std::string list;
+  for (size_t i = 0; i < missing.size(); ++i) {
+    if (i) list += missing.size() == 2 ? " and " : i + 1 == missing.size() ? ", and " : ", ";
+    list += fmt::format("'{}'", missing[i]);
+  }
+  raise_fmt(&exc_TypeError, "{}() missing {} required positional argument{}: {}", qualname, missing.size(),
+            plural(missing.size()), list);
 }
 
 int64_t int_arg(Value v) {

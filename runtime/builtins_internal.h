@@ -30,6 +30,15 @@ void check_positional(const char* fname, size_t nargs, size_t min, size_t max);
 void clinic_args(const char* fname, const Value* args, size_t nargs, Tuple* kwnames,
                  std::initializer_list<const char*> names, size_t posonly, size_t required, Value* out);
 
+// Binds the arguments of a method that CPython writes in Python (threading.py, random.py),
+// with the interpreter's messages for it, whose counts include self:
+// "Barrier.__init__() missing 1 required positional argument: 'parties'",
+// "Random.seed() got an unexpected keyword argument 'x'". [qualname] names the method,
+// [names] its parameters after self, the first [required] without defaults, the last
+// [kwonly] keyword-only.
+void py_method_args(std::string_view qualname, const Value* args, size_t nargs, Tuple* kwnames,
+                    std::initializer_list<const char*> names, size_t required, Value* out, size_t kwonly = 0);
+
 // Converts an int-like argument to int64 where CPython uses a C int/ssize_t (TypeError
 // "'str' object cannot be interpreted as an integer").
 int64_t int_arg(Value v);

@@ -54,9 +54,9 @@ QueueKind kind_of(Type* type) {
 }
 
 // Queue.__init__(self, maxsize=0), for Queue, LifoQueue, PriorityQueue.
-void queue_set_up(Value self, const char* name, const Value* args, size_t nargs, Tuple* kwnames) {
+void queue_set_up(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
   Value a[1];
-  parse_args(name, args, nargs, kwnames, {"maxsize"}, 0, a);
+  py_method_args("Queue.__init__", args, nargs, kwnames, {"maxsize"}, 0, a);
   int64_t maxsize = a[0].is_null() ? 0 : int_arg(a[0]);
   QueueState& st = qs(self);
   std::lock_guard<std::mutex> g(st.m);
@@ -68,18 +68,19 @@ void queue_set_up(Value self, const char* name, const Value* args, size_t nargs,
 Value queue_construct(Type* type, const Value* args, size_t nargs, Tuple* kwnames) {
   QueueKind kind = kind_of(type);
   if (type == &simple_queue_type && (nargs != 0 || kw_count(kwnames) != 0))
-    raise_msg(&exc_TypeError, "SimpleQueue() takes no arguments");
+    raise_msg(&exc_TypeError, nargs != 0 ? "SimpleQueue() takes no positional arguments"
+                                          : "SimpleQueue() takes no keyword arguments");
   QueueObj* q = alloc_instance<QueueObj>(type);
   q->st = new QueueState();
   q->st->kind = kind;
   Ref self = Ref::steal(Value::from_obj(q));
   if (kind != QueueKind::kSimple && (type == &queue_type || type == &lifo_queue_type || type == &priority_queue_type))
-    queue_set_up(self.get(), type->name, args, nargs, kwnames);
+    queue_set_up(self.get(), args, nargs, kwnames);
   return self.release();
 }
 
 Value q_init(const Value* args, size_t nargs, Tuple* kwnames) {
-  queue_set_up(args[0], "Queue", args + 1, nargs - 1, kwnames);
+  queue_set_up(args[0], args + 1, nargs - 1, kwnames);
   return None();
 }
 
@@ -90,11 +91,13 @@ std::unique_lock<std::mutex> lock_state(QueueState& st) {
   return lock;
 }
 
-// block/timeout as put and get parse them: 0 for non-blocking, -1 forever.
-Seconds block_timeout(Value block, Value timeout) {
+// block/timeout as put and get parse them: 0 for non-blocking, -1 forever. SimpleQueue
+// converts the timeout as a lock does, queue.py compares it with 0 first.
+Seconds block_timeout(Value self, Value block, Value timeout) {
   if (!block.is_null() && !truthy(block)) return 0;
   if (timeout.is_null() || timeout == None()) return -1;
-  double t = float_from_value(timeout);
+  double t = qs(self).kind == QueueKind::kSimple ? lock_timeout_seconds(timeout)
+                                                  : timeout_number(timeout, CmpOp::Lt);
   if (t < 0) raise_msg(&exc_ValueError, "'timeout' must be a non-negative number");
   return t;
 }
@@ -104,20 +107,38 @@ bool is_full(Value self, QueueState& st) {
          int64_t(st.items.size()) >= st.maxsize;
 }
 
-// Adds [item] (borrowed) in the queue's order: a heap for PriorityQueue.
+// PriorityQueue's heap moves items by swaps exactly as CPython's heapq (its C siftdown and
+// siftup), so that items of equal priority come out in the same order and a comparison that
+// raises leaves the heap as CPython's.
+
+// Moves the item at [pos] up towards [start] while it is less than its parent.
+void heap_sift_down(std::deque<Value>& heap, size_t start, size_t pos) {
+  while (pos > start) {
+    size_t parent = (pos - 1) >> 1;
+    if (!compare_bool(heap[pos], heap[parent], CmpOp::Lt)) break;
+    std::swap(heap[pos], heap[parent]);
+    pos = parent;
+  }
+}
+
+// Moves the smaller child up from [pos] to a leaf, then the item left there into place.
+void heap_sift_up(std::deque<Value>& heap, size_t pos) {
+  size_t end = heap.size(), start = pos;
+  while (pos < end / 2) {
+    size_t child = 2 * pos + 1;
+    if (child + 1 < end && !compare_bool(heap[child], heap[child + 1], CmpOp::Lt)) ++child;
+    std::swap(heap[child], heap[pos]);
+    pos = child;
+  }
+  heap_sift_down(heap, start, pos);
+}
+
+// Adds [item] (borrowed) in the queue's order: a heap for PriorityQueue (heappush: the item
+// stays queued if a comparison raises).
 void push_item(Value self, QueueState& st, Value item) {
   incref(item);
   st.items.push_back(item);
-  if (st.kind == QueueKind::kPriority) {
-    try {
-      std::push_heap(st.items.begin(), st.items.end(),
-                     [](Value a, Value b) { return compare_bool(b, a, CmpOp::Lt); });
-    } catch (PyError&) {
-      st.items.pop_back();
-      decref(item);
-      throw;
-    }
-  }
+  if (st.kind == QueueKind::kPriority) heap_sift_down(st.items, 0, st.items.size() - 1);
 }
 
 // Removes the next item in the queue's order; the caller owns it.
@@ -127,10 +148,15 @@ Value pop_item(Value self, QueueState& st) {
     v = st.items.back();
     st.items.pop_back();
   } else if (st.kind == QueueKind::kPriority) {
-    std::pop_heap(st.items.begin(), st.items.end(),
-                  [](Value a, Value b) { return compare_bool(b, a, CmpOp::Lt); });
+    // heappop: the last item replaces the first, which is lost if a comparison raises.
     v = st.items.back();
     st.items.pop_back();
+    if (!st.items.empty()) {
+      std::swap(v, st.items.front());
+      Ref out = Ref::steal(v);
+      heap_sift_up(st.items, 0);
+      v = out.release();
+    }
   } else {
     v = st.items.front();
     st.items.pop_front();
@@ -169,20 +195,36 @@ Value do_get(Value self, Seconds timeout) {
 
 Value q_put(const Value* args, size_t nargs, Tuple* kwnames) {
   Value a[3];
-  parse_args("put", args + 1, nargs - 1, kwnames, {"item", "block", "timeout"}, 1, a);
-  return do_put(args[0], a[0], block_timeout(a[1], a[2]));
+  if (qs(args[0]).kind == QueueKind::kSimple)
+    parse_args("put", args + 1, nargs - 1, kwnames, {"item", "block", "timeout"}, 1, a);
+  else
+    py_method_args("Queue.put", args + 1, nargs - 1, kwnames, {"item", "block", "timeout"}, 1, a);
+  QueueState& st = qs(args[0]);
+  bool bounded;
+  {
+    std::unique_lock<std::mutex> lock = lock_state(st);
+    bounded = st.kind != QueueKind::kSimple && st.maxsize > 0;
+  }
+  // queue.py looks at block and timeout only when the queue is bounded; SimpleQueue never.
+  return do_put(args[0], a[0], bounded ? block_timeout(args[0], a[1], a[2]) : -1);
 }
 
 Value q_put_nowait(const Value* args, size_t nargs, Tuple* kwnames) {
   Value a[1];
-  parse_args("put_nowait", args + 1, nargs - 1, kwnames, {"item"}, 1, a);
+  if (qs(args[0]).kind == QueueKind::kSimple)
+    parse_args("put_nowait", args + 1, nargs - 1, kwnames, {"item"}, 1, a);
+  else
+    py_method_args("Queue.put_nowait", args + 1, nargs - 1, kwnames, {"item"}, 1, a);
   return do_put(args[0], a[0], 0);
 }
 
 Value q_get(const Value* args, size_t nargs, Tuple* kwnames) {
   Value a[2];
-  parse_args("get", args + 1, nargs - 1, kwnames, {"block", "timeout"}, 0, a);
-  return do_get(args[0], block_timeout(a[0], a[1]));
+  if (qs(args[0]).kind == QueueKind::kSimple)
+    parse_args("get", args + 1, nargs - 1, kwnames, {"block", "timeout"}, 0, a);
+  else
+    py_method_args("Queue.get", args + 1, nargs - 1, kwnames, {"block", "timeout"}, 0, a);
+  return do_get(args[0], block_timeout(args[0], a[0], a[1]));
 }
 
 Value q_get_nowait(const Value* args, size_t nargs, Tuple* kwnames) {

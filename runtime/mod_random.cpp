@@ -173,41 +173,10 @@ int64_t randbelow_i64(int64_t n) {
 }
 
 // Binds the arguments of the module function [name], a bound method of CPython's Random
-// written in Python (random.py), with the interpreter's messages for that method
-// ("Random.randint() missing 1 required positional argument: 'b'"; the counts include
-// self): [names] the parameters after self, the first [required] without defaults.
+// written in Python (random.py), with the interpreter's messages for that method.
 void method_args(const char* name, const Value* args, size_t nargs, Tuple* kwnames,
                  std::initializer_list<const char*> names, size_t required, Value* out) {
-  size_t max = names.size();
-  const char* const* nm = names.begin();
-  for (size_t i = 0; i < max; ++i) out[i] = i < nargs ? args[i] : Value::null();
-  size_t nkw = kwnames == nullptr ? 0 : kwnames->size;
-  for (size_t k = 0; k < nkw; ++k) {
-    std::string_view key = as_str(kwnames->item(k))->view();
-    size_t i = 0;
-    while (i < max && key != nm[i]) ++i;
-    if (i == max) raise_fmt(&exc_TypeError, "Random.{}() got an unexpected keyword argument '{}'", name, key);
-    if (!out[i].is_null()) raise_fmt(&exc_TypeError, "Random.{}() got multiple values for argument '{}'", name, key);
-    out[i] = args[nargs + k];
-  }
-  if (nargs > max) {
-    if (required == max)
-      raise_fmt(&exc_TypeError, "Random.{}() takes {} positional arguments but {} were given", name, max + 1,
-                nargs + 1);
-    raise_fmt(&exc_TypeError, "Random.{}() takes from {} to {} positional arguments but {} were given", name,
-              required + 1, max + 1, nargs + 1);
-  }
-  std::vector<const char*> missing;
-  for (size_t i = 0; i < required; ++i)
-    if (out[i].is_null()) missing.push_back(nm[i]);
-  if (missing.empty()) return;
-  std::string list;
-  for (size_t i = 0; i < missing.size(); ++i) {
-    if (i) list += missing.size() == 2 ? " and " : i + 1 == missing.size() ? ", and " : ", ";
-    list += fmt::format("'{}'", missing[i]);
-  }
-  raise_fmt(&exc_TypeError, "Random.{}() missing {} required positional argument{}: {}", name, missing.size(),
-            missing.size() == 1 ? "" : "s", list);
+  py_method_args(fmt::format("Random.{}", name), args, nargs, kwnames, names, required, out);
 }
 
 Value r_seed(const Value* args, size_t nargs, Tuple* kwnames) {

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <chrono>
+#include <cmath>
 #include <thread>
 #include <vector>
 
@@ -103,6 +104,29 @@ Seconds timeout_arg(Value v) {
   double t = float_from_value(v);
   if (t < 0) raise_msg(&exc_ValueError, "timeout value must be a non-negative number");
   return t;
+}
+
+Seconds lock_timeout_seconds(Value v) {
+  if (v.is_double()) {
+    double d = v.as_double();
+    if (std::isnan(d)) raise_msg(&exc_ValueError, "Invalid value NaN (not a number)");
+    if (!(std::fabs(d * 1e9) < 9.2233720368547758e18))
+      raise_msg(&exc_OverflowError, "timestamp out of range for platform time_t");
+    return d;
+  }
+  int64_t n = 0;
+  bool fits = int_check(v) ? int_to_i64(v, &n) : (n = int_arg(v), true);
+  if (!fits || n > INT64_MAX / 1000000000 || n < INT64_MIN / 1000000000)
+    raise_msg(&exc_OverflowError, "timestamp too large to convert to C _PyTime_t");
+  return double(n);
+}
+
+Seconds timeout_number(Value v, CmpOp op, bool zero_left) {
+  if (!v.is_double() && !int_check(v)) {
+    Value zero = Value::from_int(0);
+    decref(zero_left ? compare(zero, v, op) : compare(v, zero, op));
+  }
+  return float_from_value(v);
 }
 
 Value call_with_kwargs(Value f, Value args, Value kwargs) {
@@ -254,16 +278,15 @@ Seconds acquire_args(const char* fname, const Value* args, size_t nargs, Tuple* 
   if (nargs == 0 && (kwnames == nullptr || kwnames->size == 0)) return -1;  // `with lock:`
   Value a[2];
   parse_args(fname, args, nargs, kwnames, {"blocking", "timeout"}, 0, a);
-  bool blocking = a[0].is_null() || truthy(a[0]);
+  bool blocking = a[0].is_null() || int_arg(a[0]) != 0;
   double timeout = -1;
-  if (!a[1].is_null()) timeout = float_from_value(a[1]);
+  if (!a[1].is_null()) timeout = lock_timeout_seconds(a[1]);
   if (!blocking) {
     if (timeout != -1)
       raise_msg(&exc_ValueError, "can't specify a timeout for a non-blocking call");
     return 0;
   }
-  if (timeout < 0 && timeout != -1)
-    raise_msg(&exc_ValueError, "timeout value must be a non-negative number");
+  if (timeout < 0 && timeout != -1) raise_msg(&exc_ValueError, "timeout value must be positive");
   return timeout;
 }
 
@@ -276,7 +299,7 @@ Value lock_acquire(const Value* args, size_t nargs, Tuple* kwnames) {
 }
 
 Value lock_release(const Value* args, size_t nargs, Tuple* kwnames) {
-  check_meth_noargs("release", nargs - 1, kwnames);
+  check_meth_noargs("lock.release", nargs - 1, kwnames);
   if (!as_lock(args[0])->lock->release()) raise_msg(&exc_RuntimeError, "release unlocked lock");
   return None();
 }
@@ -287,7 +310,7 @@ Value lock_exit(const Value* args, size_t nargs, Tuple* kwnames) {
 }
 
 Value lock_locked(const Value* args, size_t nargs, Tuple* kwnames) {
-  check_meth_noargs("locked", nargs - 1, kwnames);
+  check_meth_noargs("lock.locked", nargs - 1, kwnames);
   return from_bool(as_lock(args[0])->lock->locked());
 }
 
@@ -298,8 +321,7 @@ Value lock_repr(Value self) {
 }
 
 Value lock_construct(Type* type, const Value* args, size_t nargs, Tuple* kwnames) {
-  if (nargs != 0 || kw_count(kwnames) != 0) raise_msg(&exc_TypeError, "lock() takes no arguments");
-  return lock_new();
+  raise_msg(&exc_TypeError, "cannot create '_thread.lock' instances");
 }
 
 // ---- _thread.RLock ------------------------------------------------------------------------
@@ -352,7 +374,7 @@ void rlock_release_one(RLockObj* r) {
 }
 
 Value rlock_release(const Value* args, size_t nargs, Tuple* kwnames) {
-  check_meth_noargs("release", nargs - 1, kwnames);
+  check_meth_noargs("RLock.release", nargs - 1, kwnames);
   rlock_release_one(as_rlock(args[0]));
   return None();
 }
@@ -400,8 +422,7 @@ Value rlock_repr(Value self) {
 }
 
 Value rlock_construct(Type* type, const Value* args, size_t nargs, Tuple* kwnames) {
-  if (nargs != 0 || kw_count(kwnames) != 0) raise_msg(&exc_TypeError, "RLock() takes no arguments");
-  return rlock_new();
+  return rlock_new();  // as CPython's, ignores its arguments
 }
 
 // ---- module functions ---------------------------------------------------------------------
@@ -452,17 +473,17 @@ Value t_start_new_thread(const Value* args, size_t nargs, Tuple* kwnames) {
 }
 
 Value t_allocate_lock(const Value* args, size_t nargs, Tuple* kwnames) {
-  check_meth_noargs("allocate_lock", nargs, kwnames);
+  check_meth_noargs("_thread.allocate_lock", nargs, kwnames);
   return lock_new();
 }
 
 Value t_get_ident(const Value* args, size_t nargs, Tuple* kwnames) {
-  check_meth_noargs("get_ident", nargs, kwnames);
+  check_meth_noargs("_thread.get_ident", nargs, kwnames);
   return int_from_i64(int64_t(current_ident()));
 }
 
 Value t_get_native_id(const Value* args, size_t nargs, Tuple* kwnames) {
-  check_meth_noargs("get_native_id", nargs, kwnames);
+  check_meth_noargs("_thread.get_native_id", nargs, kwnames);
   return int_from_i64(vm::current_thread()->native_id);
 }
 

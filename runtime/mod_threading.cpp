@@ -140,8 +140,8 @@ bool current_is_daemon() {
 void thread_set_up(ThreadObj* t, const Value* args, size_t nargs, Tuple* kwnames) {
   if (t->start_called) raise_msg(&exc_RuntimeError, "threads can only be started once");
   Value a[6];
-  parse_args("Thread", args, nargs, kwnames,
-             {"group", "target", "name", "args", "kwargs", "daemon"}, 0, a);
+  py_method_args("Thread.__init__", args, nargs, kwnames, {"group", "target", "name", "args", "kwargs", "daemon"},
+                 0, a, 1);
   if (!a[0].is_null() && a[0] != None())
     raise_msg(&exc_AssertionError, "group argument must be None for now");
   Value target = a[1].is_null() ? None() : a[1];
@@ -188,7 +188,7 @@ Value thread_init(const Value* args, size_t nargs, Tuple* kwnames) {
 
 // run(): calls the target, then drops the references to it and its arguments.
 Value thread_run(const Value* args, size_t nargs, Tuple* kwnames) {
-  check_meth_noargs("run", nargs - 1, kwnames);
+  py_method_args("Thread.run", args + 1, nargs - 1, kwnames, {}, 0, nullptr);
   ThreadObj* t = as_thread(args[0]);
   Ref target = Ref::steal(t->target), targs = Ref::steal(t->args), tkw = Ref::steal(t->kwargs);
   t->target = None();
@@ -235,7 +235,7 @@ void thread_bootstrap(Ref self) {
 }
 
 Value thread_start(const Value* args, size_t nargs, Tuple* kwnames) {
-  check_meth_noargs("start", nargs - 1, kwnames);
+  py_method_args("Thread.start", args + 1, nargs - 1, kwnames, {}, 0, nullptr);
   ThreadObj* t = as_thread(args[0]);
   if (!t->initialized) raise_msg(&exc_RuntimeError, "thread.__init__() not called");
   if (t->start_called) raise_msg(&exc_RuntimeError, "threads can only be started once");
@@ -259,16 +259,16 @@ Value thread_start(const Value* args, size_t nargs, Tuple* kwnames) {
 
 Value thread_join(const Value* args, size_t nargs, Tuple* kwnames) {
   Value a[1];
-  parse_args("join", args + 1, nargs - 1, kwnames, {"timeout"}, 0, a);
+  py_method_args("Thread.join", args + 1, nargs - 1, kwnames, {"timeout"}, 0, a);
   ThreadObj* t = as_thread(args[0]);
+  if (!t->initialized) raise_msg(&exc_RuntimeError, "Thread.__init__() not called");
   if (!t->start_called) raise_msg(&exc_RuntimeError, "cannot join thread before it is started");
   ThreadCtl& c = ctl_of(t);
   if (c.ident == current_ident() && !c.finished)
     raise_msg(&exc_RuntimeError, "cannot join current thread");
   Seconds timeout = -1;
   if (!a[0].is_null() && a[0] != None()) {
-    timeout = float_from_value(a[0]);
-    if (timeout < 0) timeout = 0;
+    timeout = std::max(0.0, timeout_number(a[0], CmpOp::Gt, true));  // max(timeout, 0)
   }
   {
     std::unique_lock<std::mutex> lock(c.m);
@@ -280,6 +280,12 @@ Value thread_join(const Value* args, size_t nargs, Tuple* kwnames) {
   return None();
 }
 
+// CPython's assertion in the accessors of a Thread whose __init__ did not run (a subclass's
+// __init__ that does not call it).
+void check_initialized(ThreadObj* t) {
+  if (!t->initialized) raise_msg(&exc_AssertionError, "Thread.__init__() not called");
+}
+
 bool thread_alive(ThreadObj* t) {
   ThreadCtl& c = ctl_of(t);
   std::lock_guard<std::mutex> g(c.m);
@@ -287,7 +293,8 @@ bool thread_alive(ThreadObj* t) {
 }
 
 Value thread_is_alive(const Value* args, size_t nargs, Tuple* kwnames) {
-  check_meth_noargs("is_alive", nargs - 1, kwnames);
+  py_method_args("Thread.is_alive", args + 1, nargs - 1, kwnames, {}, 0, nullptr);
+  check_initialized(as_thread(args[0]));
   return from_bool(thread_alive(as_thread(args[0])));
 }
 
@@ -303,6 +310,7 @@ Value thread_isdaemon(const Value* args, size_t nargs, Tuple* kwnames) {
 Value thread_getattr(Value self, Str* name) {
   ThreadObj* t = as_thread(self);
   std::string_view n = name->view();
+  if (n == "name" || n == "daemon" || n == "ident" || n == "native_id") check_initialized(t);
   if (n == "name") {
     incref(t->name);
     return t->name;
@@ -342,6 +350,7 @@ void thread_setattr(Value self, Str* name, Value v) {
 
 Value thread_repr(Value self) {
   ThreadObj* t = as_thread(self);
+  if (!t->initialized) raise_msg(&exc_AssertionError, "Thread.__init__() was not called");
   ThreadCtl& c = ctl_of(t);
   std::string status = "initial";
   bool has_ident;
@@ -355,6 +364,12 @@ Value thread_repr(Value self) {
   if (has_ident) status += fmt::format(" {}", c.ident);
   std::string cls = t == g_main ? "_MainThread" : type_of(self)->name;
   return str_value(fmt::format("<{}({}, {})>", cls, as_str(t->name)->view(), status));
+}
+
+// A timeout as Condition.wait takes it (`if timeout > 0:`, else a non-blocking try).
+Seconds wait_timeout(Value v) {
+  if (v.is_null() || v == None()) return -1;
+  return std::max(0.0, timeout_number(v, CmpOp::Gt));
 }
 
 // ---- Event --------------------------------------------------------------------------------
@@ -432,8 +447,8 @@ Value event_is_set(const Value* args, size_t nargs, Tuple* kwnames) {
 
 Value event_wait(const Value* args, size_t nargs, Tuple* kwnames) {
   Value a[1];
-  parse_args("wait", args + 1, nargs - 1, kwnames, {"timeout"}, 0, a);
-  Seconds timeout = a[0].is_null() || a[0] == None() ? -1 : std::max(0.0, float_from_value(a[0]));
+  py_method_args("Event.wait", args + 1, nargs - 1, kwnames, {"timeout"}, 0, a);
+  Seconds timeout = wait_timeout(a[0]);
   auto& s = ev(args[0]);
   std::unique_lock<std::mutex> lock(s.m);
   return from_bool(wait_released(s.cv, lock, timeout, [&] { return s.flag; }));
@@ -462,7 +477,11 @@ void condition_dealloc(Object* o) {
 // Condition.__init__(self, lock=None)
 void condition_set_up(ConditionObj* c, const Value* args, size_t nargs, Tuple* kwnames) {
   Value a[1];
-  parse_args("Condition", args, nargs, kwnames, {"lock"}, 0, a);
+  py_method_args("Condition.__init__", args, nargs, kwnames, {"lock"}, 0, a);
+  if (!a[0].is_null() && a[0] != None()) {
+    decref(getattr(a[0], intern("acquire")));  // CPython takes the lock's methods here
+    decref(getattr(a[0], intern("release")));
+  }
   Value lock = (a[0].is_null() || a[0] == None()) ? rlock_new() : (incref(a[0]), a[0]);
   Ref old = Ref::steal(c->lock);
   c->lock = lock;
@@ -544,21 +563,16 @@ bool cond_wait(ConditionObj* c, Seconds timeout) {
   return got;
 }
 
-Seconds wait_timeout(Value v) {
-  if (v.is_null() || v == None()) return -1;
-  return std::max(0.0, float_from_value(v));
-}
-
 Value condition_wait(const Value* args, size_t nargs, Tuple* kwnames) {
   Value a[1];
-  parse_args("wait", args + 1, nargs - 1, kwnames, {"timeout"}, 0, a);
+  py_method_args("Condition.wait", args + 1, nargs - 1, kwnames, {"timeout"}, 0, a);
   return from_bool(cond_wait(as_cond(args[0]), wait_timeout(a[0])));
 }
 
 // wait_for(predicate, timeout=None): waits until predicate() is true; returns its last value.
 Value condition_wait_for(const Value* args, size_t nargs, Tuple* kwnames) {
   Value a[2];
-  parse_args("wait_for", args + 1, nargs - 1, kwnames, {"predicate", "timeout"}, 1, a);
+  py_method_args("Condition.wait_for", args + 1, nargs - 1, kwnames, {"predicate", "timeout"}, 1, a);
   Seconds timeout = wait_timeout(a[1]);
   auto deadline =
       std::chrono::steady_clock::now() + std::chrono::duration<double>(timeout < 0 ? 0 : timeout);
@@ -577,9 +591,10 @@ Value condition_wait_for(const Value* args, size_t nargs, Tuple* kwnames) {
 
 Value condition_notify(const Value* args, size_t nargs, Tuple* kwnames) {
   Value a[1];
-  parse_args("notify", args + 1, nargs - 1, kwnames, {"n"}, 0, a);
+  py_method_args("Condition.notify", args + 1, nargs - 1, kwnames, {"n"}, 0, a);
   ConditionObj* c = as_cond(args[0]);
   if (!cond_owned(c)) raise_msg(&exc_RuntimeError, "cannot notify on un-acquired lock");
+  if (c->waiters->empty()) return None();  // CPython looks at n only when a thread waits
   int64_t n = a[0].is_null() ? 1 : int_arg(a[0]);
   while (n-- > 0 && !c->waiters->empty()) {
     c->waiters->front()->release();
@@ -619,7 +634,10 @@ bool is_bounded(Value self) {
 // Semaphore.__init__(self, value=1)
 void semaphore_set_up(Value self, const Value* args, size_t nargs, Tuple* kwnames) {
   Value a[1];
-  parse_args(is_bounded(self) ? "BoundedSemaphore" : "Semaphore", args, nargs, kwnames, {"value"}, 0, a);
+  py_method_args(is_bounded(self) ? "BoundedSemaphore.__init__" : "Semaphore.__init__", args, nargs, kwnames,
+                 {"value"}, 0, a);
+  if (!a[0].is_null() && !int_check(a[0]))
+    decref(compare(a[0], Value::from_int(0), CmpOp::Lt));  // CPython's `if value < 0:` raises first
   int64_t value = a[0].is_null() ? 1 : int_arg(a[0]);
   if (value < 0) raise_msg(&exc_ValueError, "semaphore initial value must be >= 0");
   auto& s = *self.as<SemaphoreObj>()->st;
@@ -654,7 +672,7 @@ Value semaphore_repr(Value self) {
 
 Value semaphore_acquire(const Value* args, size_t nargs, Tuple* kwnames) {
   Value a[2];
-  parse_args("acquire", args + 1, nargs - 1, kwnames, {"blocking", "timeout"}, 0, a);
+  py_method_args("Semaphore.acquire", args + 1, nargs - 1, kwnames, {"blocking", "timeout"}, 0, a);
   bool blocking = a[0].is_null() || truthy(a[0]);
   Seconds timeout = wait_timeout(a[1]);
   if (!blocking && timeout >= 0)
@@ -668,7 +686,8 @@ Value semaphore_acquire(const Value* args, size_t nargs, Tuple* kwnames) {
 
 Value semaphore_release(const Value* args, size_t nargs, Tuple* kwnames) {
   Value a[1];
-  parse_args("release", args + 1, nargs - 1, kwnames, {"n"}, 0, a);
+  py_method_args(is_bounded(args[0]) ? "BoundedSemaphore.release" : "Semaphore.release", args + 1, nargs - 1,
+                 kwnames, {"n"}, 0, a);
   int64_t n = a[0].is_null() ? 1 : int_arg(a[0]);
   if (n < 1) raise_msg(&exc_ValueError, "n must be one or more");
   auto& s = *args[0].as<SemaphoreObj>()->st;
@@ -693,8 +712,10 @@ struct BarrierObj : Object {
     std::mutex m;
     std::condition_variable cv;
     int64_t parties = 0;
-    int64_t count = 0;        // threads waiting in the current generation
-    uint64_t generation = 0;  // incremented each time the barrier trips or resets
+    int64_t count = 0;  // threads waiting in the current round
+    // The current round's outcome, shared with its waiters: 0 while it fills, 1 once it has
+    // tripped, 2 if reset() ended it (its waiters raise BrokenBarrierError, as CPython's).
+    std::shared_ptr<int> round = std::make_shared<int>(0);
     bool draining = false;    // the last thread is running the action
     bool broken = false;
   } * st;
@@ -712,9 +733,8 @@ void barrier_dealloc(Object* o) {
 // Barrier.__init__(self, parties, action=None, timeout=None)
 void barrier_set_up(BarrierObj* b, const Value* args, size_t nargs, Tuple* kwnames) {
   Value a[3];
-  parse_args("Barrier", args, nargs, kwnames, {"parties", "action", "timeout"}, 1, a);
-  int64_t parties = int_arg(a[0]);
-  if (parties < 1) raise_msg(&exc_ValueError, "parties must be > 0");
+  py_method_args("Barrier.__init__", args, nargs, kwnames, {"parties", "action", "timeout"}, 1, a);
+  int64_t parties = int_arg(a[0]);  // CPython 3.11 accepts parties < 1: wait() never trips
   double timeout = wait_timeout(a[2]);
   {
     std::lock_guard<std::mutex> g(b->st->m);
@@ -766,7 +786,7 @@ void barrier_break(BarrierObj::State& s) {
 
 Value barrier_wait(const Value* args, size_t nargs, Tuple* kwnames) {
   Value a[1];
-  parse_args("wait", args + 1, nargs - 1, kwnames, {"timeout"}, 0, a);
+  py_method_args("Barrier.wait", args + 1, nargs - 1, kwnames, {"timeout"}, 0, a);
   BarrierObj* b = args[0].as<BarrierObj>();
   Seconds timeout =
       a[0].is_null() || a[0] == None() ? b->timeout : std::max(0.0, float_from_value(a[0]));
@@ -775,7 +795,7 @@ Value barrier_wait(const Value* args, size_t nargs, Tuple* kwnames) {
   wait_released(s.cv, lock, -1, [&] { return !s.draining || s.broken; });
   if (s.broken) raise_broken();
   int64_t index = s.count++;
-  uint64_t gen = s.generation;
+  std::shared_ptr<int> round = s.round;
   if (s.count == s.parties) {
     s.draining = true;
     lock.unlock();
@@ -790,23 +810,24 @@ Value barrier_wait(const Value* args, size_t nargs, Tuple* kwnames) {
     lock.lock();
     s.count = 0;
     s.draining = false;
-    ++s.generation;
+    *s.round = 1;
+    s.round = std::make_shared<int>(0);
     lock.unlock();
     s.cv.notify_all();
     return Value::from_int(index);
   }
-  bool tripped =
-      wait_released(s.cv, lock, timeout, [&] { return s.generation != gen || s.broken; });
+  bool tripped = wait_released(s.cv, lock, timeout, [&] { return *round != 0 || s.broken; });
   if (!tripped) {
     s.broken = true;
     lock.unlock();
     s.cv.notify_all();
     raise_broken();
   }
-  if (s.generation == gen) {
+  if (*round == 0) {
     --s.count;
     raise_broken();
   }
+  if (*round == 2) raise_broken();
   return Value::from_int(index);
 }
 
@@ -820,8 +841,9 @@ Value barrier_reset(const Value* args, size_t nargs, Tuple* kwnames) {
   {
     std::lock_guard<std::mutex> g(s.m);
     s.broken = false;
+    if (s.count > 0) *s.round = 2;
     s.count = 0;
-    ++s.generation;
+    s.round = std::make_shared<int>(0);
   }
   s.cv.notify_all();
   return None();
@@ -833,7 +855,7 @@ Value barrier_getattr(Value self, Str* name) {
   if (n == "parties" || n == "n_waiting" || n == "broken") {
     std::lock_guard<std::mutex> g(s.m);
     if (n == "parties") return Value::from_int(s.parties);
-    if (n == "n_waiting") return Value::from_int(s.draining ? 0 : s.count);
+    if (n == "n_waiting") return Value::from_int(s.draining || s.broken ? 0 : s.count);
     return from_bool(s.broken);
   }
   return instance_getattr(self, name);  // a subclass's instance has a dict
@@ -923,35 +945,44 @@ void local_setattr(Value self, Str* name, Value v) {
 
 // ---- module functions ---------------------------------------------------------------------
 
+// The argument check of a function threading.py defines without parameters.
+void no_args_py(const char* name, size_t nargs, Tuple* kwnames) {
+  if (kw_count(kwnames))
+    raise_fmt(&exc_TypeError, "{}() got an unexpected keyword argument '{}'", name, kw_name(kwnames, 0)->view());
+  if (nargs)
+    raise_fmt(&exc_TypeError, "{}() takes 0 positional arguments but {} {} given", name, nargs,
+              nargs == 1 ? "was" : "were");
+}
+
 Value f_current_thread(const Value* args, size_t nargs, Tuple* kwnames) {
-  check_meth_noargs("current_thread", nargs, kwnames);
+  no_args_py("current_thread", nargs, kwnames);
   return current_thread_obj();
 }
 
 Value f_main_thread(const Value* args, size_t nargs, Tuple* kwnames) {
-  check_meth_noargs("main_thread", nargs, kwnames);
+  no_args_py("main_thread", nargs, kwnames);
   incref(g_main);
   return Value::from_obj(g_main);
 }
 
 Value f_get_ident(const Value* args, size_t nargs, Tuple* kwnames) {
-  check_meth_noargs("get_ident", nargs, kwnames);
+  check_meth_noargs("_thread.get_ident", nargs, kwnames);
   return int_from_i64(int64_t(current_ident()));
 }
 
 Value f_get_native_id(const Value* args, size_t nargs, Tuple* kwnames) {
-  check_meth_noargs("get_native_id", nargs, kwnames);
+  check_meth_noargs("_thread.get_native_id", nargs, kwnames);
   return int_from_i64(vm::current_thread()->native_id);
 }
 
 Value f_active_count(const Value* args, size_t nargs, Tuple* kwnames) {
-  check_meth_noargs("active_count", nargs, kwnames);
+  no_args_py("active_count", nargs, kwnames);
   std::lock_guard<std::mutex> g(g_active_mutex);
   return Value::from_int(int64_t(g_active->used));
 }
 
 Value f_enumerate(const Value* args, size_t nargs, Tuple* kwnames) {
-  check_meth_noargs("enumerate", nargs, kwnames);
+  no_args_py("enumerate", nargs, kwnames);
   List* l = list_new(0);
   Ref owner = Ref::steal(Value::from_obj(l));
   std::lock_guard<std::mutex> g(g_active_mutex);
@@ -962,12 +993,12 @@ Value f_enumerate(const Value* args, size_t nargs, Tuple* kwnames) {
 }
 
 Value f_lock(const Value* args, size_t nargs, Tuple* kwnames) {
-  check_meth_noargs("Lock", nargs, kwnames);
+  check_meth_noargs("_thread.allocate_lock", nargs, kwnames);
   return lock_new();
 }
 
+// RLock(*args, **kwargs): as CPython's, ignores its arguments.
 Value f_rlock(const Value* args, size_t nargs, Tuple* kwnames) {
-  check_meth_noargs("RLock", nargs, kwnames);
   return rlock_new();
 }
 

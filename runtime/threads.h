@@ -53,6 +53,16 @@ class NativeLock {
 // ValueError "timeout value must be a non-negative number" (or [negative_ok]: -1).
 Seconds timeout_arg(Value v);
 
+// A timeout [v] converted as CPython's locks convert theirs (_PyTime_FromSecondsObject: an
+// int or a float; "'str' object cannot be interpreted as an integer", OverflowError past
+// 2**63 nanoseconds, ValueError for NaN). The sign is the caller's to check.
+Seconds lock_timeout_seconds(Value v);
+
+// The seconds of a timeout [v] that is a number. For another value, first evaluates the
+// comparison that CPython's threading.py or queue.py makes with it, [v] [op] 0 (0 [op] [v]
+// if [zero_left]), for its TypeError: "'<' not supported between instances of 'str' and 'int'".
+Seconds timeout_number(Value v, CmpOp op, bool zero_left = false);
+
 // Starts an OS thread running [body] with its own thread state, holding the GIL while it
 // runs Python code. A non-[daemon] thread keeps the process alive (wait_for_threads).
 // [body] must catch PyError itself.
