@@ -121,6 +121,7 @@ class SymtableBuilder {
     for (auto& a : args.posonlyargs) param(a);
     for (auto& a : args.args) param(a);
     cur_->argcount = static_cast<uint32_t>(args.posonlyargs.size() + args.args.size());
+    cur_->posonlyargcount = static_cast<uint32_t>(args.posonlyargs.size());
     for (auto& a : args.kwonlyargs) param(a);
     cur_->kwonlyargcount = static_cast<uint32_t>(args.kwonlyargs.size());
     if (args.vararg) {

@@ -233,6 +233,26 @@ std::string format_names(const std::vector<std::string>& names) {
                 given == 1 && !kwonly_given ? "was" : "were");
 }
 
+// Raises CPython's error if keywords name positional-only parameters (listed in parameter
+// order); returns if none does.
+void posonly_passed_as_keyword(Function* fn, Tuple* kwnames) {
+  Code* co = fn->code;
+  std::string names;
+  for (uint32_t i = 0; i < co->posonlyargcount; ++i) {
+    Str* param = co->varnames->item(i).as<Str>();
+    for (size_t k = 0; k < kwnames->size; ++k) {
+      if (rt::str_equal(param, kwnames->item(k).as<Str>())) {
+        if (!names.empty()) names += ", ";
+        names += param->view();
+        break;
+      }
+    }
+  }
+  if (!names.empty())
+    rt::raise_fmt(&rt::exc_TypeError, "{}() got some positional-only arguments passed as keyword arguments: '{}'",
+                  fn->qualname->view(), names);
+}
+
 // Stores a new reference to [v] in [slot].
 inline void put(Value* slot, Value v) {
   rt::incref(v);
@@ -263,17 +283,21 @@ void bind_into(Function* fn, Value* localsplus, const Value* args, size_t nargs,
     for (size_t k = 0; k < kwnames->size; ++k) {
       Str* kw = kwnames->item(k).as<Str>();
       Value value = args[nargs + k];
-      uint32_t j = 0;
+      // Positional-only parameters are not bound by keyword: such a keyword goes to **kwargs.
+      const uint32_t first = co->posonlyargcount;
+      uint32_t j = first;
       for (; j < total_args; ++j)
         if (varnames->item(j).as<Str>() == kw) break;
       if (j == total_args) {
-        for (j = 0; j < total_args; ++j)
+        for (j = first; j < total_args; ++j)
           if (rt::str_equal(varnames->item(j).as<Str>(), kw)) break;
       }
       if (j == total_args) {
-        if (!kwdict)
+        if (!kwdict) {
+          if (first) posonly_passed_as_keyword(fn, kwnames);
           rt::raise_fmt(&rt::exc_TypeError, "{}() got an unexpected keyword argument '{}'",
                         fn->qualname->view(), kw->view());
+        }
         rt::dict_set(kwdict, Value::from_obj(kw), value);
         continue;
       }
@@ -463,6 +487,7 @@ Code* code_new(Str* name, Str* qualname, Str* filename, int firstlineno) {
   rt::incref(filename);
   c->filename = filename;
   c->firstlineno = firstlineno;
+  c->argcount = c->posonlyargcount = c->kwonlyargcount = 0;
   Tuple* empty = rt::tuple_empty();
   for (Tuple** t : {&c->consts, &c->names, &c->varnames, &c->cellvars, &c->freevars}) {
     rt::incref(empty);
@@ -503,6 +528,7 @@ static Value code_getattr(Value self, Str* name) {
   if (n == "co_firstlineno") return Value::from_int(c->firstlineno);
   if (n == "co_argcount") return Value::from_int(c->argcount);
   if (n == "co_kwonlyargcount") return Value::from_int(c->kwonlyargcount);
+  if (n == "co_posonlyargcount") return Value::from_int(c->posonlyargcount);
   if (n == "co_flags") return Value::from_int(c->flags);
   if (n == "co_nlocals") return Value::from_int(c->nvarnames());
   if (n == "co_consts") return new_ref(Value::from_obj(c->consts));
