@@ -194,17 +194,8 @@ Value thread_run(const Value* args, size_t nargs, Tuple* kwnames) {
   t->target = None();
   t->args = Value::from_obj(tuple_empty());
   t->kwargs = None();
-  if (target && target.get() != None()) {
-    Value a = type_of(targs.get()) == &tuple_type ? targs.get() : Value::null();
-    Ref tuple_holder;
-    if (a.is_null()) {
-      Ref l = Ref::steal(Value::from_obj(list_new(0)));
-      list_extend(l.as<List>(), targs.get());
-      tuple_holder = Ref::steal(list_as_tuple(l.as<List>()));
-      a = tuple_holder.get();
-    }
-    decref(call_with_kwargs(target.get(), a, tkw.get()));
-  }
+  // self._target(*self._args, **self._kwargs)
+  if (target && target.get() != None()) decref(vm::call_star(target.get(), targs.get(), tkw.get()));
   return None();
 }
 

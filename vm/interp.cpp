@@ -574,6 +574,22 @@ Value eval(ThreadState* ts, Frame* frame, Value* sp0 = nullptr, Value throw_exc 
 
 }  // namespace
 
+Value call_star(Value f, Value args, Value kwargs) {
+  Ref converted;
+  if (rt::type_of(args) != &rt::tuple_type) {
+    Type* t = rt::type_of(args);
+    if (t->iter == nullptr && t->getitem == nullptr) star_error(args, f);
+    Ref l = Ref::steal(Value::from_obj(rt::list_new(0)));
+    rt::list_extend(l.as<List>(), args);
+    converted = Ref::steal(rt::list_as_tuple(l.as<List>()));
+    args = converted.get();
+  }
+  if (kwargs.is_null() || kwargs == rt::None()) return rt::call(f, args.as<Tuple>()->items(), args.as<Tuple>()->size);
+  Ref kw = Ref::steal(Value::from_obj(rt::dict_new()));
+  dict_merge(kw.as<Dict>(), kwargs, f);
+  return rt::call_with_kwargs(f, args, kw.get());
+}
+
 // ---- the loop ----------------------------------------------------------------------------
 
 // A handler must not reach DISPATCH with an RAII object (Ref, CriticalSection, vector) alive

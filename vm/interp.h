@@ -18,6 +18,10 @@ rt::Value run_module_code(Code* code, rt::Dict* globals);
 // loop do not come here and do not grow the C stack.
 rt::Value call_function(rt::Function* f, const rt::Value* args, size_t nargs, rt::Tuple* kwnames);
 
+// f(*args, **kwargs), with the CallFunctionEx instruction's errors for an [args] that is not
+// iterable or a [kwargs] that is not a mapping ([kwargs] null or None: no keywords).
+rt::Value call_star(rt::Value f, rt::Value args, rt::Value kwargs);
+
 // Runs the body of a class statement: calls [fn] (no arguments) with [locals] as the names
 // dict of its frame (LoadName/StoreName). Returns its result (the __class__ cell or None).
 rt::Value call_function_with_locals(rt::Function* fn, rt::Dict* locals);
