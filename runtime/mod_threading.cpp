@@ -439,8 +439,13 @@ Value event_is_set(const Value* args, size_t nargs, Tuple* kwnames) {
 Value event_wait(const Value* args, size_t nargs, Tuple* kwnames) {
   Value a[1];
   py_method_args("Event.wait", args + 1, nargs - 1, kwnames, {"timeout"}, 0, a);
-  Seconds timeout = wait_timeout(a[0]);
   auto& s = ev(args[0]);
+  {
+    // As CPython's: the timeout is looked at only when the event is not set.
+    std::lock_guard<std::mutex> lock(s.m);
+    if (s.flag) return True();
+  }
+  Seconds timeout = wait_timeout(a[0]);
   std::unique_lock<std::mutex> lock(s.m);
   return from_bool(wait_released(s.cv, lock, timeout, [&] { return s.flag; }));
 }
