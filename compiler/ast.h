@@ -71,7 +71,7 @@ struct Arg {
   std::shared_ptr<Expr> annotation;  // may be null; shared so that Arg stays copyable
 };
 struct Arguments {
-  std::vector<Arg> posonlyargs;  // parsed, not supported by the compiler
+  std::vector<Arg> posonlyargs;
   std::vector<Arg> args;
   std::unique_ptr<Arg> vararg;   // *args
   std::vector<Arg> kwonlyargs;

@@ -106,6 +106,7 @@ vm::Code* Compiler::leave_unit(const std::string& name, int firstlineno) {
   replace(c->cellvars, str_tuple(s->cellvars));
   replace(c->freevars, str_tuple(s->freevars));
   c->argcount = s->argcount;
+  c->posonlyargcount = s->posonlyargcount;
   c->kwonlyargcount = s->kwonlyargcount;
   uint32_t flags = 0;
   if (s->has_varargs) flags |= vm::kCoVarargs;

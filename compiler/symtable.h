@@ -56,7 +56,7 @@ struct Scope {
   bool needs_class_cell = false;  // a class whose methods use super() or __class__: the body
                                   // has the cell "__class__" (in cellvars) for the new class
   bool has_varargs = false, has_varkeywords = false;
-  uint32_t argcount = 0, kwonlyargcount = 0;
+  uint32_t argcount = 0, posonlyargcount = 0, kwonlyargcount = 0;
 
   bool is_function_like() const {
     return kind == ScopeKind::Function || kind == ScopeKind::Lambda ||

@@ -39,6 +39,7 @@ struct Code : rt::Object {
   rt::Str* filename;
   int firstlineno;
   uint32_t argcount;        // positional parameters (not *args)
+  uint32_t posonlyargcount;  // the first of them that are positional-only (before '/')
   uint32_t kwonlyargcount;  // keyword-only parameters, after the positional ones in varnames
   uint32_t flags;
   uint32_t nlocalsplus;     // varnames + cellvars + freevars

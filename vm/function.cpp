@@ -233,6 +233,27 @@ std::string format_names(const std::vector<std::string>& names) {
                 given == 1 && !kwonly_given ? "was" : "were");
 }
 
+// Raises the TypeError for positional-only parameters of [fn] named in [kwnames], as
+// CPython's message lists them all; returns when there is none.
+void positional_only_as_keyword(Function* fn, Tuple* kwnames) {
+  Code* co = fn->code;
+  std::vector<std::string> names;
+  for (uint32_t i = 0; i < co->posonlyargcount; ++i) {
+    Str* name = co->varnames->item(i).as<Str>();
+    for (size_t k = 0; k < kwnames->size; ++k)
+      if (rt::str_equal(kwnames->item(k).as<Str>(), name)) {
+        names.emplace_back(name->view());
+        break;
+      }
+  }
+  if (names.empty()) return;
+  std::string joined;
+  for (auto& n : names) joined += (joined.empty() ? "" : ", ") + n;
+  rt::raise_fmt(&rt::exc_TypeError,
+                "{}() got some positional-only arguments passed as keyword arguments: '{}'",
+                fn->qualname->view(), joined);
+}
+
 // Stores a new reference to [v] in [slot].
 inline void put(Value* slot, Value v) {
   rt::incref(v);
@@ -263,17 +284,20 @@ void bind_into(Function* fn, Value* localsplus, const Value* args, size_t nargs,
     for (size_t k = 0; k < kwnames->size; ++k) {
       Str* kw = kwnames->item(k).as<Str>();
       Value value = args[nargs + k];
-      uint32_t j = 0;
+      const uint32_t posonly = co->posonlyargcount;
+      uint32_t j = posonly;
       for (; j < total_args; ++j)
         if (varnames->item(j).as<Str>() == kw) break;
       if (j == total_args) {
-        for (j = 0; j < total_args; ++j)
+        for (j = posonly; j < total_args; ++j)
           if (rt::str_equal(varnames->item(j).as<Str>(), kw)) break;
       }
       if (j == total_args) {
-        if (!kwdict)
+        if (!kwdict) {
+          if (posonly) positional_only_as_keyword(fn, kwnames);
           rt::raise_fmt(&rt::exc_TypeError, "{}() got an unexpected keyword argument '{}'",
                         fn->qualname->view(), kw->view());
+        }
         rt::dict_set(kwdict, Value::from_obj(kw), value);
         continue;
       }
@@ -463,6 +487,7 @@ Code* code_new(Str* name, Str* qualname, Str* filename, int firstlineno) {
   rt::incref(filename);
   c->filename = filename;
   c->firstlineno = firstlineno;
+  c->posonlyargcount = 0;
   Tuple* empty = rt::tuple_empty();
   for (Tuple** t : {&c->consts, &c->names, &c->varnames, &c->cellvars, &c->freevars}) {
     rt::incref(empty);
@@ -502,6 +527,7 @@ static Value code_getattr(Value self, Str* name) {
   if (n == "co_filename") return new_ref(Value::from_obj(c->filename));
   if (n == "co_firstlineno") return Value::from_int(c->firstlineno);
   if (n == "co_argcount") return Value::from_int(c->argcount);
+  if (n == "co_posonlyargcount") return Value::from_int(c->posonlyargcount);
   if (n == "co_kwonlyargcount") return Value::from_int(c->kwonlyargcount);
   if (n == "co_flags") return Value::from_int(c->flags);
   if (n == "co_nlocals") return Value::from_int(c->nvarnames());
