@@ -44,6 +44,7 @@ struct Expr {
   virtual ~Expr() = default;
   ExprKind kind;
   Loc loc;
+  Loc paren;  // the outermost parentheses around it, line 0 when there are none
   template <class T>
   T* as() { return static_cast<T*>(this); }
 };

@@ -38,7 +38,7 @@ vm::Code* Compiler::run() {
 void Compiler::enter_unit(Scope* scope) {
   auto unit = std::make_unique<Unit>();
   unit->scope = scope;
-  unit->line = scope->lineno;
+  unit->loc = {scope->lineno, -1, scope->lineno, -1};
   unit->is_module = !scope->is_function_like();
   if (scope->is_function_like()) {
     for (auto& p : scope->params) unit->varnames.push_back(p);
@@ -118,6 +118,7 @@ vm::Code* Compiler::leave_unit(const std::string& name, int firstlineno) {
   c->stacksize = compute_stacksize(u.code, table);
   c->code = std::move(u.code);
   c->lines = std::move(u.lines);
+  c->spans = std::move(u.spans);
   c->exception_table = std::move(table);
   units_.pop_back();
   u_ = units_.empty() ? nullptr : units_.back().get();
@@ -127,7 +128,8 @@ vm::Code* Compiler::leave_unit(const std::string& name, int firstlineno) {
 uint32_t Compiler::emit(Op op, uint32_t arg) {
   if (arg > vm::kMaxArg) rt::raise_msg(&rt::exc_SystemError, "instruction argument too large");
   u_->code.push_back(vm::encode(op, arg));
-  u_->lines.push_back(static_cast<uint32_t>(u_->line));
+  u_->lines.push_back(static_cast<uint32_t>(u_->loc.line));
+  u_->spans.push_back({static_cast<uint32_t>(u_->loc.end_line), u_->loc.col, u_->loc.end_col});
   u_->instr_handler.push_back(current_handler());
   return static_cast<uint32_t>(u_->code.size() - 1);
 }
@@ -268,7 +270,7 @@ void Compiler::stmts(const ast::StmtList& list) {
 
 void Compiler::stmt(const ast::Stmt* cs) {
   auto* s = const_cast<ast::Stmt*>(cs);
-  u_->line = s->loc.line;
+  u_->loc = s->loc;
   using K = ast::StmtKind;
   switch (s->kind) {
     case K::FunctionDef:
@@ -364,7 +366,7 @@ void Compiler::function_def(const ast::FunctionDef* f) {
   vm::Code* code = leave_unit(f->name, scope->lineno);
   if (doc) code->flags |= vm::kCoDocstring;
   make_function(scope, code, *f->args);
-  for (size_t i = 0; i < f->decorator_list.size(); i++) emit(Op::Call, 1);
+  apply_decorators(f->decorator_list);
   name_op(f->name, ast::Ctx::Store);
 }
 
@@ -429,40 +431,64 @@ Op binary_opcode(rt::BinOp op) {
   return Op::Nop;
 }
 
+// The target's loads and stores carry the target's source range, the operation the
+// statement's (as CPython's compiler_augassign).
+// Calls the decorators [decos] (already on the stack) on the function or class above them,
+// innermost first, each call with its decorator's source range.
+void Compiler::apply_decorators(const ast::ExprList& decos) {
+  const ast::Loc loc = u_->loc;
+  for (size_t i = decos.size(); i-- > 0;) {
+    u_->loc = decos[i]->loc;
+    emit(Op::Call, 1);
+  }
+  u_->loc = loc;
+}
+
 void Compiler::aug_assign(const ast::AugAssign* a) {
   Op op = binary_opcode(a->op);
   if (op == Op::Nop) error("the '@' operator is not supported", a->loc);
   const ast::Expr* t = a->target.get();
+  const ast::Loc stmt_loc = u_->loc;
   switch (t->kind) {
     case ast::ExprKind::Name: {
       auto* n = const_cast<ast::Expr*>(t)->as<ast::Name>();
+      u_->loc = t->loc;
       name_op(n->id, ast::Ctx::Load);
+      u_->loc = stmt_loc;
       expr(a->value.get());
       emit(op, 1);
+      u_->loc = t->loc;
       name_op(n->id, ast::Ctx::Store);
       break;
     }
     case ast::ExprKind::Attribute: {
       auto* at = const_cast<ast::Expr*>(t)->as<ast::Attribute>();
+      u_->loc = t->loc;
       expr(at->value.get());
       emit(Op::Copy, 1);
       uint32_t name = add_name(private_name(at->attr));
+      u_->loc = attr_loc(t->loc, t);
       emit(Op::LoadAttr, name);
+      u_->loc = stmt_loc;
       expr(a->value.get());
       emit(op, 1);
+      u_->loc = attr_loc(t->loc, t);
       emit(Op::Swap, 2);
       emit(Op::StoreAttr, name);
       break;
     }
     case ast::ExprKind::Subscript: {
       auto* sub = const_cast<ast::Expr*>(t)->as<ast::Subscript>();
+      u_->loc = t->loc;
       expr(sub->value.get());
       subscript_key(sub->slice.get());
       emit(Op::Copy, 2);
       emit(Op::Copy, 2);
       emit(Op::BinarySubscr);
+      u_->loc = stmt_loc;
       expr(a->value.get());
       emit(op, 1);
+      u_->loc = t->loc;
       emit(Op::Swap, 3);
       emit(Op::Swap, 2);
       emit(Op::StoreSubscr);
@@ -471,6 +497,7 @@ void Compiler::aug_assign(const ast::AugAssign* a) {
     default:
       error("'" + std::string("expression") + "' is an illegal expression for augmented assignment", t->loc);
   }
+  u_->loc = stmt_loc;
 }
 
 void Compiler::for_stmt(const ast::For* f) {
@@ -485,7 +512,7 @@ void Compiler::for_stmt(const ast::For* f) {
   u_->fblocks[b].label_break = brk;
   store_target(f->target.get());
   stmts(f->body);
-  u_->line = f->loc.line;
+  u_->loc = f->loc;
   emit_jump(Op::JumpBackward, start);
   pop_fblock();
   u_->depth--;
@@ -508,7 +535,7 @@ void Compiler::while_stmt(const ast::While* w) {
   u_->fblocks[b].label_continue = start;
   u_->fblocks[b].label_break = brk;
   stmts(w->body);
-  u_->line = w->loc.line;
+  u_->loc = w->loc;
   emit_jump(Op::JumpBackward, start);
   pop_fblock();
   bind(orelse);
@@ -584,7 +611,7 @@ void Compiler::try_except(const ast::Try* t) {
     if (!t->handlers[i].type) error("default 'except:' must be last", t->handlers[i].loc);
   }
   for (auto& h : t->handlers) {
-    u_->line = h.loc.line;
+    u_->loc = h.loc;
     int next = new_label();
     if (h.type) {
       emit(Op::Copy, 1);
@@ -655,7 +682,7 @@ int Compiler::unwind_fblocks(bool preserve_tos, bool to_loop, const ast::Loc& lo
   }
   u_->fblocks = std::move(saved);
   u_->depth = saved_depth;
-  u_->line = loc.line;
+  u_->loc = loc;
   return found;
 }
 
@@ -674,11 +701,11 @@ void Compiler::unwind_fblock(const FBlock& b, bool preserve_tos) {
       u_->depth--;
       break;
     case FBlockKind::FinallyTry: {
-      int line = u_->line;
+      ast::Loc line = u_->loc;
       if (preserve_tos) push_fblock(FBlockKind::PopValue);
       stmts(*b.finalbody);
       if (preserve_tos) pop_fblock();
-      u_->line = line;
+      u_->loc = line;
       break;
     }
     case FBlockKind::With:
@@ -789,6 +816,8 @@ void Compiler::raise_stmt(const ast::Raise* r) {
 void Compiler::assert_stmt(const ast::Assert* a) {
   int ok = new_label();
   jump_if(a->test.get(), ok, true);
+  // CPython 3.11 raises with the test's source range when the test is a comparison.
+  if (a->test->kind == ast::ExprKind::Compare) u_->loc = a->test->loc;
   emit(Op::LoadAssertionError);
   if (a->msg) {
     expr(a->msg.get());
@@ -800,14 +829,15 @@ void Compiler::assert_stmt(const ast::Assert* a) {
 
 void Compiler::delete_target(const ast::Expr* ce) {
   auto* e = const_cast<ast::Expr*>(ce);
-  int line = u_->line;
-  u_->line = e->loc.line;
+  ast::Loc line = u_->loc;
+  u_->loc = e->loc;
   switch (e->kind) {
     case ast::ExprKind::Name:
       name_op(e->as<ast::Name>()->id, ast::Ctx::Del);
       break;
     case ast::ExprKind::Attribute:
       expr(e->as<ast::Attribute>()->value.get());
+      u_->loc = attr_loc(u_->loc, e);
       emit(Op::DeleteAttr, add_name(private_name(e->as<ast::Attribute>()->attr)));
       break;
     case ast::ExprKind::Subscript:
@@ -824,7 +854,7 @@ void Compiler::delete_target(const ast::Expr* ce) {
     default:
       error("cannot delete expression", e->loc);
   }
-  u_->line = line;
+  u_->loc = line;
 }
 
 // ---- entry points ------------------------------------------------------------------------

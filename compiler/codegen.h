@@ -46,6 +46,7 @@ struct Unit {
   Scope* scope = nullptr;
   std::vector<uint32_t> code;
   std::vector<uint32_t> lines;
+  std::vector<vm::SourceSpan> spans;
   std::vector<int> instr_handler;  // innermost region of each instruction, -1 for none
   std::vector<rt::Ref> consts;
   std::unordered_map<std::string, uint32_t> const_index;
@@ -61,7 +62,7 @@ struct Unit {
   };
   std::vector<Handler> handlers;
   std::vector<FBlock> fblocks;
-  int line = 1;
+  ast::Loc loc{1, -1, 1, -1};      // source range given to the instructions emitted now
   int depth = 0;                 // evaluation-stack depth at the current statement
   int last_label_pos = -1;       // position of the most recently bound label
   bool is_module = false;        // module (or class) body: names via LoadName/StoreName
@@ -102,6 +103,8 @@ class Compiler {
   void ann_assign(const ast::AnnAssign* a);      // codegen_class.cpp
   void make_function(Scope* scope, vm::Code* code, const ast::Arguments& args);
   void assign_stmt(const ast::Assign* a);
+  ast::Loc attr_loc(ast::Loc loc, const ast::Expr* attr);
+  void apply_decorators(const ast::ExprList& decos);
   void aug_assign(const ast::AugAssign* a);
   void for_stmt(const ast::For* f);
   void while_stmt(const ast::While* w);

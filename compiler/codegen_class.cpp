@@ -69,7 +69,7 @@ void Compiler::class_def(const ast::ClassDef* c) {
     const ast::Expr* v = const_cast<ast::Stmt*>(c->body[0].get())->as<ast::ExprStmt>()->value.get();
     if (v->kind == ast::ExprKind::Constant &&
         rt::type_of(const_cast<ast::Expr*>(v)->as<ast::Constant>()->value.get()) == &rt::str_type) {
-      u_->line = c->body[0]->loc.line;
+      u_->loc = c->body[0]->loc;
       emit_load_const(const_cast<ast::Expr*>(v)->as<ast::Constant>()->value.get());
       emit(Op::StoreName, add_name("__doc__"));
       first = 1;
@@ -86,13 +86,13 @@ void Compiler::class_def(const ast::ClassDef* c) {
   }
   emit(Op::ReturnValue);
   vm::Code* code = leave_unit(c->name, scope->lineno);
-  u_->line = c->loc.line;
+  u_->loc = c->loc;
   static const ast::Arguments no_args;
   make_function(scope, code, no_args);
   rt::Ref name = rt::Ref::borrow(rt::Value::from_obj(rt::str_intern(c->name)));
   emit_load_const(name.get());
   call_helper(c->bases, c->keywords, 2);
-  for (size_t i = 0; i < c->decorator_list.size(); i++) emit(Op::Call, 1);
+  apply_decorators(c->decorator_list);
   name_op(c->name, ast::Ctx::Store);
 }
 

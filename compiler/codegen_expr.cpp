@@ -12,10 +12,10 @@ using vm::Op;
 // Compiles [e] with the source line of [e] on its instructions.
 void Compiler::expr(const ast::Expr* e) {
   check_compile_depth();
-  int line = u_->line;
-  u_->line = e->loc.line;
+  ast::Loc line = u_->loc;
+  u_->loc = e->loc;
   expr_inner(e);
-  u_->line = line;
+  u_->loc = line;
 }
 
 void Compiler::name_op(const std::string& plain, ast::Ctx ctx) {
@@ -42,14 +42,15 @@ void Compiler::name_op(const std::string& plain, ast::Ctx ctx) {
 // Stores TOS into the target [e] (a name, attribute, subscript or unpacking).
 void Compiler::store_target(const ast::Expr* ce) {
   auto* e = const_cast<ast::Expr*>(ce);
-  int line = u_->line;
-  u_->line = e->loc.line;
+  ast::Loc line = u_->loc;
+  u_->loc = e->loc;
   switch (e->kind) {
     case ast::ExprKind::Name:
       name_op(e->as<ast::Name>()->id, ast::Ctx::Store);
       break;
     case ast::ExprKind::Attribute:
       expr(e->as<ast::Attribute>()->value.get());
+      u_->loc = attr_loc(u_->loc, e);
       emit(Op::StoreAttr, add_name(private_name(e->as<ast::Attribute>()->attr)));
       break;
     case ast::ExprKind::Subscript:
@@ -68,7 +69,7 @@ void Compiler::store_target(const ast::Expr* ce) {
     default:
       error("cannot assign to expression", e->loc);
   }
-  u_->line = line;
+  u_->loc = line;
 }
 
 void Compiler::unpack_targets(const ast::ExprList& elts, const ast::Loc& loc) {
@@ -175,8 +176,8 @@ void Compiler::compare(const ast::Compare* c) {
 // and `or` results.
 void Compiler::jump_if(const ast::Expr* ce, int label, bool cond) {
   auto* e = const_cast<ast::Expr*>(ce);
-  int line = u_->line;
-  u_->line = e->loc.line;
+  ast::Loc line = u_->loc;
+  u_->loc = e->loc;
   if (e->kind == ast::ExprKind::UnaryOp && e->as<ast::UnaryOp>()->op == ast::UnaryOpKind::Not) {
     jump_if(e->as<ast::UnaryOp>()->operand.get(), label, !cond);
   } else if (e->kind == ast::ExprKind::BoolOp) {
@@ -195,7 +196,7 @@ void Compiler::jump_if(const ast::Expr* ce, int label, bool cond) {
     expr(e);
     emit_jump(cond ? Op::PopJumpIfTrue : Op::PopJumpIfFalse, label);
   }
-  u_->line = line;
+  u_->loc = line;
 }
 
 void Compiler::boolop(const ast::BoolOp* b) {
@@ -381,24 +382,52 @@ void Compiler::call_helper(const ast::ExprList& args, const std::vector<ast::Key
   emit(Op::CallFunctionEx, flags);
 }
 
+// [loc] moved to start at the name of the attribute [attr] when [loc] starts on an earlier
+// line than the name ends, as CPython's update_start_location_to_match_attr: an error in
+// `obj\n  .method()` points at the line of `.method`.
+ast::Loc Compiler::attr_loc(ast::Loc loc, const ast::Expr* attr) {
+  const ast::Loc& a = attr->loc;
+  if (loc.line == a.end_line) return loc;
+  loc.line = a.end_line;
+  const std::string& name = const_cast<ast::Expr*>(attr)->as<ast::Attribute>()->attr;
+  int len = 0;
+  for (unsigned char ch : name)
+    if ((ch & 0xC0) != 0x80) ++len;
+  if (len <= a.end_col) {
+    loc.col = a.end_col - len;
+  } else {
+    loc.col = -1;
+    loc.end_col = -1;
+  }
+  loc.end_line = std::max(loc.line, loc.end_line);
+  if (loc.line == loc.end_line) loc.end_col = std::max(loc.col, loc.end_col);
+  return loc;
+}
+
 void Compiler::call(const ast::Call* c) {
   const ast::Expr* f = c->func.get();
-  bool plain = c->keywords.empty();
+  bool plain = c->keywords.empty(), method = f->kind == ast::ExprKind::Attribute;
   for (auto& a : c->args)
-    if (a->kind == ast::ExprKind::Starred) plain = false;
-  if (plain && f->kind == ast::ExprKind::Attribute) {
+    if (a->kind == ast::ExprKind::Starred) plain = method = false;
+  for (auto& k : c->keywords)
+    if (k.arg.empty()) method = false;
+  const ast::Loc loc = u_->loc;
+  if (plain && method) {
     auto* at = const_cast<ast::Expr*>(f)->as<ast::Attribute>();
     expr(at->value.get());
-    int line = u_->line;
-    u_->line = f->loc.line;
+    u_->loc = attr_loc(f->loc, f);
     emit(Op::LoadMethod, add_name(private_name(at->attr)));
-    u_->line = line;
+    u_->loc = loc;
     for (auto& a : c->args) expr(a.get());
+    u_->loc = attr_loc(loc, f);
     emit(Op::CallMethod, static_cast<uint32_t>(c->args.size()));
+    u_->loc = loc;
     return;
   }
   expr(f);
+  if (method) u_->loc = attr_loc(loc, f);
   call_helper(c->args, c->keywords, 0);
+  u_->loc = loc;
 }
 
 void Compiler::subscript_key(const ast::Expr* slice) { expr(slice); }
@@ -590,6 +619,7 @@ void Compiler::expr_inner(const ast::Expr* ce) {
         delete_target(e);
       } else {
         expr(a->value.get());
+        u_->loc = attr_loc(u_->loc, e);
         emit(Op::LoadAttr, add_name(private_name(a->attr)));
       }
       break;

@@ -27,7 +27,7 @@ void Compiler::with_stmt(const ast::With* w, size_t item) {
   const ast::WithItem& it = w->items[item];
   int d = u_->depth;
   int exc = new_label(), end = new_label(), cleanup = new_label(), suppress = new_label();
-  int line = u_->line;
+  ast::Loc line = u_->loc;
   expr(it.context_expr.get());
   emit(Op::BeforeWith);
   u_->depth = d + 2;
@@ -41,7 +41,7 @@ void Compiler::with_stmt(const ast::With* w, size_t item) {
   else
     stmts(w->body);
   pop_fblock();
-  u_->line = line;
+  u_->loc = line;
   emit_none();
   emit_none();
   emit_none();

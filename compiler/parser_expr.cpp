@@ -44,6 +44,13 @@ std::unique_ptr<T> node(const Loc& l) {
   return n;
 }
 
+// Where [e] starts and ends for the node around it: with its parentheses when it has any, as
+// CPython's grammar spans a node from its first token to its last.
+template <class P>
+const Loc& outer(const P& e) {
+  return e->paren.line ? e->paren : e->loc;
+}
+
 ExprP constant(rt::Value v, const Loc& l) {
   auto c = node<Constant>(l);
   c->value = rt::Ref::steal(v);
@@ -188,7 +195,7 @@ void Parser::check_missing_comma(const Expr* a) {
 ExprP Parser::star_expressions() {
   ExprP e = star_expression();
   if (!at(Tok::Comma)) return e;
-  auto t = node<Tuple>(e->loc);
+  auto t = node<Tuple>(outer(e));
   t->elts.push_back(std::move(e));
   while (accept(Tok::Comma)) {
     if (!starts_expression() && !at(Tok::Star)) break;
@@ -222,7 +229,7 @@ ExprP Parser::named_expression() {
     target->id = n.text;
     target->ctx = Ctx::Store;
     ExprP v = expression();
-    auto ne = node<NamedExpr>(span(target->loc, v->loc));
+    auto ne = node<NamedExpr>(span(outer(target), outer(v)));
     ne->target = std::move(target);
     ne->value = std::move(v);
     return ne;
@@ -271,7 +278,7 @@ ExprP Parser::expression() {
   }
   advance();
   ExprP orelse = expression();
-  auto e = node<IfExp>(span(body->loc, orelse->loc));
+  auto e = node<IfExp>(span(outer(body), outer(orelse)));
   e->test = std::move(test);
   e->body = std::move(body);
   e->orelse = std::move(orelse);
@@ -281,22 +288,22 @@ ExprP Parser::expression() {
 ExprP Parser::disjunction() {
   ExprP first = conjunction();
   if (!at_kw("or")) return first;
-  auto b = node<BoolOp>(first->loc);
+  auto b = node<BoolOp>(outer(first));
   b->op = BoolOpKind::Or;
   b->values.push_back(std::move(first));
   while (accept_kw("or")) b->values.push_back(conjunction());
-  b->loc = span(b->loc, b->values.back()->loc);
+  b->loc = span(outer(b), outer(b->values.back()));
   return b;
 }
 
 ExprP Parser::conjunction() {
   ExprP first = inversion();
   if (!at_kw("and")) return first;
-  auto b = node<BoolOp>(first->loc);
+  auto b = node<BoolOp>(outer(first));
   b->op = BoolOpKind::And;
   b->values.push_back(std::move(first));
   while (accept_kw("and")) b->values.push_back(inversion());
-  b->loc = span(b->loc, b->values.back()->loc);
+  b->loc = span(outer(b), outer(b->values.back()));
   return b;
 }
 
@@ -310,7 +317,7 @@ ExprP Parser::inversion() {
   DepthGuard guard(*this, int(nots.size()));
   ExprP e = comparison();
   for (size_t i = nots.size(); i-- > 0;) {
-    auto u = node<UnaryOp>(span(nots[i], e->loc));
+    auto u = node<UnaryOp>(span(nots[i], outer(e)));
     u->op = UnaryOpKind::Not;
     u->operand = std::move(e);
     e = std::move(u);
@@ -350,7 +357,7 @@ ExprP Parser::comparison() {
     advance();
     if (op == CmpOpKind::IsNot || op == CmpOpKind::NotIn) advance();
     if (!c) {
-      c = node<Compare>(left->loc);
+      c = node<Compare>(outer(left));
       c->left = std::move(left);
     }
     c->ops.push_back(op);
@@ -358,7 +365,7 @@ ExprP Parser::comparison() {
   }
 done:
   if (!c) return left;
-  c->loc = span(c->loc, c->comparators.back()->loc);
+  c->loc = span(outer(c), outer(c->comparators.back()));
   return c;
 }
 
@@ -371,7 +378,7 @@ ExprP Parser::bitwise(int min_prec) {
     if (prec == 0 || prec < min_prec) return left;
     advance();
     ExprP right = bitwise(prec + 1);
-    auto b = node<BinOp>(span(left->loc, right->loc));
+    auto b = node<BinOp>(span(outer(left), outer(right)));
     b->left = std::move(left);
     b->op = op;
     b->right = std::move(right);
@@ -395,7 +402,7 @@ ExprP Parser::factor() {
   DepthGuard guard(*this, int(ops.size()));
   ExprP e = power();
   for (size_t i = ops.size(); i-- > 0;) {
-    auto u = node<UnaryOp>(span(ops[i].second, e->loc));
+    auto u = node<UnaryOp>(span(ops[i].second, outer(e)));
     u->op = ops[i].first;
     u->operand = std::move(e);
     e = std::move(u);
@@ -408,7 +415,7 @@ ExprP Parser::power() {
   if (!accept(Tok::DoubleStar)) return base;
   DepthGuard guard(*this);
   ExprP exp = factor();
-  auto b = node<BinOp>(span(base->loc, exp->loc));
+  auto b = node<BinOp>(span(outer(base), outer(exp)));
   b->left = std::move(base);
   b->op = Operator::Pow;
   b->right = std::move(exp);
@@ -422,7 +429,7 @@ ExprP Parser::primary() {
       advance();
       const Token& n = peek();
       std::string attr = expect_name();
-      auto a = node<Attribute>(span(e->loc, loc_of(n, n)));
+      auto a = node<Attribute>(span(outer(e), loc_of(n, n)));
       a->value = std::move(e);
       a->attr = std::move(attr);
       e = std::move(a);
@@ -432,7 +439,7 @@ ExprP Parser::primary() {
       advance();
       ExprP s = slices();
       expect(Tok::RSqb);
-      auto sub = node<Subscript>(from_to_prev(e->loc));
+      auto sub = node<Subscript>(from_to_prev(outer(e)));
       sub->value = std::move(e);
       sub->slice = std::move(s);
       e = std::move(sub);
@@ -445,7 +452,7 @@ ExprP Parser::primary() {
 ExprP Parser::slices() {
   ExprP first = slice();
   if (!at(Tok::Comma)) return first;
-  auto t = node<Tuple>(first->loc);
+  auto t = node<Tuple>(outer(first));
   t->elts.push_back(std::move(first));
   while (accept(Tok::Comma)) {
     if (at(Tok::RSqb)) break;
@@ -556,7 +563,7 @@ ExprP Parser::call(ExprP func) {
     fail();
   }
   expect(Tok::RPar);
-  c->loc = from_to_prev(func->loc);
+  c->loc = from_to_prev(outer(func));
   c->func = std::move(func);
   return c;
 }
@@ -618,6 +625,7 @@ ExprP Parser::paren_atom() {
   if (at_kw("yield")) {
     ExprP y = yield_expr();
     expect(Tok::RPar);
+    y->paren = loc_of(lpar, prev());
     return y;
   }
   if (at(Tok::DoubleStar)) {
@@ -650,6 +658,7 @@ ExprP Parser::paren_atom() {
   if (!at(Tok::RPar)) check_missing_comma(first.get());
   expect(Tok::RPar);
   if (first->kind == ExprKind::Starred) error_node(first->loc, "cannot use starred expression here");
+  first->paren = loc_of(lpar, prev());
   return first;
 }
 
@@ -805,7 +814,7 @@ ExprP Parser::star_targets_expr(bool single) {
   };
   ExprP first = one();
   if (single || !at(Tok::Comma)) return first;
-  auto t = node<Tuple>(first->loc);
+  auto t = node<Tuple>(outer(first));
   t->elts.push_back(std::move(first));
   while (accept(Tok::Comma)) {
     if (!starts_expression() && !at(Tok::Star)) break;
@@ -836,7 +845,7 @@ ExprP Parser::yield_expr() {
   auto e = node<Yield>(loc_of(y, y));
   if (starts_expression() || at(Tok::Star)) {
     e->value = star_expressions();
-    e->loc = span(e->loc, e->value->loc);
+    e->loc = span(outer(e), outer(e->value));
   }
   return e;
 }

@@ -120,8 +120,8 @@ class SymtableBuilder {
   void params(const ast::Arguments& args) {
     for (auto& a : args.posonlyargs) param(a);
     for (auto& a : args.args) param(a);
-    cur_->argcount = static_cast<uint32_t>(args.posonlyargs.size() + args.args.size());
     cur_->posonlyargcount = static_cast<uint32_t>(args.posonlyargs.size());
+    cur_->argcount = static_cast<uint32_t>(args.posonlyargs.size() + args.args.size());
     for (auto& a : args.kwonlyargs) param(a);
     cur_->kwonlyargcount = static_cast<uint32_t>(args.kwonlyargs.size());
     if (args.vararg) {

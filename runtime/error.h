@@ -73,6 +73,7 @@ struct Traceback : Object {
   Traceback* next;
   Object* code;
   int line;
+  int lasti;  // index of the instruction that raised, -1 when unknown
 };
 
 // Instances of BaseException and its subclasses.

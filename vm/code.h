@@ -18,6 +18,14 @@ enum CodeFlags : uint32_t {
   kCoDocstring = 1u << 4,    // function whose consts[0] is its docstring (__doc__)
 };
 
+// Where an instruction's expression ends and the columns it spans (0-based UTF-8 byte
+// offsets, col -1 when unknown); its first line is in Code::lines. Tracebacks underline it.
+struct SourceSpan {
+  uint32_t end_line;
+  int32_t col;
+  int32_t end_col;
+};
+
 // A try region: an exception raised by an instruction in [start, end) unwinds the value stack
 // to [depth] items (above the frame's locals), pushes the exception and jumps to [handler].
 // Entries are ordered innermost first, so the first match is the one to use.
@@ -51,6 +59,7 @@ struct Code : rt::Object {
   rt::Tuple* freevars;
   std::vector<uint32_t> code;   // instructions, see vm/opcodes.h
   std::vector<uint32_t> lines;  // source line of each instruction
+  std::vector<SourceSpan> spans;  // and the rest of its source range
   std::vector<ExceptionEntry> exception_table;
   // Inline caches of the attribute instructions, one per instruction, allocated on first
   // use (vm/attr_cache.h); null until then.

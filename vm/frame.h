@@ -58,8 +58,9 @@ void bind_arguments(rt::Function* func, rt::Value* localsplus, const rt::Value* 
 extern rt::Type traceback_type;
 // Fills traceback_type's slots (vm/traceback.cpp), before type_ready.
 void init_traceback_type();
-// Prepends a traceback entry for [code] at [line] to [exc]'s traceback.
-void add_traceback(rt::Value exc, Code* code, int line);
+// Prepends a traceback entry for [code] at instruction [lasti] (its line and source range)
+// to [exc]'s traceback.
+void add_traceback(rt::Value exc, Code* code, uint32_t lasti);
 
 // Sets [exc].__context__ to the exception being handled, as CPython does when an exception is
 // raised while another is handled (breaking cycles in the context chain).

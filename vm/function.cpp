@@ -479,6 +479,7 @@ Code* code_new(Str* name, Str* qualname, Str* filename, int firstlineno) {
   Code* c = rt::alloc_object<Code>(&rt::code_type);
   new (&c->code) std::vector<uint32_t>();
   new (&c->lines) std::vector<uint32_t>();
+  new (&c->spans) std::vector<SourceSpan>();
   new (&c->exception_table) std::vector<ExceptionEntry>();
   rt::incref(name);
   c->name = name;
@@ -500,8 +501,10 @@ static void code_dealloc(rt::Object* o) {
   Code* c = static_cast<Code*>(o);
   using Vec = std::vector<uint32_t>;
   using Table = std::vector<ExceptionEntry>;
+  using Spans = std::vector<SourceSpan>;
   c->code.~Vec();
   c->lines.~Vec();
+  c->spans.~Spans();
   c->exception_table.~Table();
   delete[] c->attr_cache;
   delete[] c->global_cache;
@@ -527,8 +530,8 @@ static Value code_getattr(Value self, Str* name) {
   if (n == "co_filename") return new_ref(Value::from_obj(c->filename));
   if (n == "co_firstlineno") return Value::from_int(c->firstlineno);
   if (n == "co_argcount") return Value::from_int(c->argcount);
-  if (n == "co_kwonlyargcount") return Value::from_int(c->kwonlyargcount);
   if (n == "co_posonlyargcount") return Value::from_int(c->posonlyargcount);
+  if (n == "co_kwonlyargcount") return Value::from_int(c->kwonlyargcount);
   if (n == "co_flags") return Value::from_int(c->flags);
   if (n == "co_nlocals") return Value::from_int(c->nvarnames());
   if (n == "co_consts") return new_ref(Value::from_obj(c->consts));

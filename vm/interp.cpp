@@ -1951,7 +1951,7 @@ Value eval(ThreadState* ts, Frame* frame, Value* sp0, Value throw_exc) {
     // Unwinds [exc] to the innermost handler, popping frames that have none.
     for (;;) {
       uint32_t idx = static_cast<uint32_t>(ip - code_start) - 1;
-      if (add_tb) add_traceback(exc, co, idx < co->lines.size() ? int(co->lines[idx]) : co->firstlineno);
+      if (add_tb) add_traceback(exc, co, idx);
       add_tb = true;
       const ExceptionEntry* handler = nullptr;
       for (const ExceptionEntry& en : co->exception_table) {

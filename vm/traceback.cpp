@@ -1,7 +1,8 @@
-// Traceback entries and the printer of uncaught exceptions, in CPython 3.11's format (minus
-// the ^^^^ column markers): chained exceptions, "Traceback (most recent call last):", one
-// File/line/name entry per frame with its source line, runs of identical entries folded into
-// "[Previous line repeated N more times]", and SyntaxError's file/line/text/caret display.
+// Traceback entries and the printer of uncaught exceptions, in CPython 3.11's format: chained
+// exceptions, "Traceback (most recent call last):", one File/line/name entry per frame with its
+// source line and the ^^^^ (or ~~~^^^) markers under the expression that raised, runs of
+// identical entries folded into "[Previous line repeated N more times]", and SyntaxError's
+// file/line/text/caret display.
 #include <fmt/format.h>
 
 #include <fstream>
@@ -10,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "compiler/compile.h"
 #include "runtime/core.h"
 #include "runtime/error.h"
 #include "runtime/io.h"
@@ -58,14 +60,17 @@ void init_traceback_type() {
   traceback_type.getattr = traceback_getattr;
 }
 
-void add_traceback(Value exc, Code* code, int line) {
+void add_traceback(Value exc, Code* code, uint32_t lasti) {
   if (!rt::exception_check(exc)) return;
+  bool known = lasti < code->lines.size();
+  int line = known ? int(code->lines[lasti]) : code->firstlineno;
   rt::BaseException* e = exc.as<rt::BaseException>();
   rt::Traceback* tb = rt::alloc_object<rt::Traceback>(&traceback_type);
   tb->next = e->traceback;  // the reference moves to the new entry
   rt::incref(code);
   tb->code = code;
   tb->line = line;
+  tb->lasti = known ? int(lasti) : -1;
   e->traceback = tb;
 }
 
@@ -103,7 +108,7 @@ std::map<std::string, std::vector<std::string>>& source_cache() {
   return cache;
 }
 
-// Line [lineno] of [filename], stripped of surrounding whitespace; empty if unavailable.
+// Line [lineno] of [filename] as in the file, without its line ending; empty if unavailable.
 std::string source_line(const std::string& filename, int lineno) {
   auto& cache = source_cache();
   auto it = cache.find(filename);
@@ -112,16 +117,119 @@ std::string source_line(const std::string& filename, int lineno) {
     if (!filename.empty() && filename[0] != '<') {
       std::ifstream in(filename, std::ios::binary);
       std::string line;
-      while (std::getline(in, line)) lines.push_back(line);
+      while (std::getline(in, line)) {
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        lines.push_back(line);
+      }
     }
     it = cache.emplace(filename, std::move(lines)).first;
   }
   if (lineno < 1 || size_t(lineno) > it->second.size()) return "";
-  const std::string& s = it->second[lineno - 1];
-  size_t b = s.find_first_not_of(" \t\f\r\v");
-  if (b == std::string::npos) return "";
-  size_t e = s.find_last_not_of(" \t\f\r\v\n");
-  return s.substr(b, e - b + 1);
+  return it->second[lineno - 1];
+}
+
+bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\f'; }
+
+// Code points in the first [bytes] bytes of the UTF-8 text [s] (CPython's
+// _PyPegen_byte_offset_to_character_offset).
+int64_t char_offset(std::string_view s, int64_t bytes) {
+  if (bytes > int64_t(s.size())) bytes = int64_t(s.size());
+  int64_t n = 0;
+  for (int64_t i = 0; i < bytes; ++i)
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) ++n;
+  return n;
+}
+
+// The [first, last) code points of [s], as a byte range of it.
+std::string_view char_slice(std::string_view s, int64_t first, int64_t last) {
+  size_t b = 0, e = s.size();
+  int64_t n = 0;
+  for (size_t i = 0; i <= s.size(); ++i) {
+    if (i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) continue;
+    if (n == first) b = i;
+    if (n == last) {
+      e = i;
+      break;
+    }
+    ++n;
+  }
+  return s.substr(b, e >= b ? e - b : 0);
+}
+
+// CPython 3.11's extract_anchors_from_line: when [segment] (the source of the expression that
+// raised) parses as a binary operation or a subscript, the byte range of its operator or of
+// its brackets, to underline with ^ inside ~. False otherwise.
+bool anchors(std::string_view segment, int64_t* left, int64_t* right) {
+  compiler::ast::Module m;
+  try {
+    m = compiler::parse(segment, "<traceback>");
+  } catch (rt::PyError&) {
+    return false;
+  }
+  if (m.body.size() != 1 || m.body[0]->kind != compiler::ast::StmtKind::Expr) return false;
+  compiler::ast::Expr* e = m.body[0]->as<compiler::ast::ExprStmt>()->value.get();
+  const int64_t len = int64_t(segment.size());
+  if (e->kind == compiler::ast::ExprKind::BinOp) {
+    auto* b = e->as<compiler::ast::BinOp>();
+    int64_t stop = b->right->loc.col;
+    for (int64_t i = b->left->loc.end_col; i < stop && i < len; ++i) {
+      if (is_blank(segment[i])) continue;
+      *left = i;
+      *right = i + 1;
+      if (i + 1 < stop && !is_blank(segment[i + 1])) ++*right;  // a two-character operator
+      if (i + 1 < stop && segment[i] == ')') continue;
+      return true;
+    }
+    return false;
+  }
+  if (e->kind == compiler::ast::ExprKind::Subscript) {
+    auto* sub = e->as<compiler::ast::Subscript>();
+    int64_t l = sub->value->loc.end_col, r = sub->slice->loc.end_col + 1;
+    while (l < len && segment[l] != '[') ++l;
+    while (r < len && segment[r] != ']') ++r;
+    if (r < len) ++r;
+    *left = l;
+    *right = r;
+    return true;
+  }
+  return false;
+}
+
+// The marker line under [line] for the instruction [lasti] of [code] (CPython 3.11's
+// tb_displayline), or "" when CPython prints none: no column information, or markers that
+// would underline the whole line.
+std::string markers(Code* code, int lasti, int lineno, const std::string& line) {
+  if (lasti < 0 || size_t(lasti) >= code->spans.size()) return "";
+  const SourceSpan& span = code->spans[lasti];
+  if (span.col < 0 || span.end_col < 0 || int(span.end_line) < lineno) return "";
+  int64_t indent = 0;
+  while (indent < int64_t(line.size()) && is_blank(line[indent])) ++indent;
+  int64_t start = char_offset(line, span.col), end = char_offset(line, span.end_col);
+  int64_t left = -1, right = -1;
+  bool special = false;
+  if (int(span.end_line) == lineno) {
+    std::string_view segment = char_slice(line, start, end);
+    int64_t l, r;
+    if (anchors(segment, &l, &r)) {
+      special = true;
+      left = char_offset(segment, l) + start;
+      right = char_offset(segment, r) + start;
+    }
+  } else {
+    int64_t i = int64_t(line.size());
+    while (--i >= 0 && is_blank(line[i])) {
+    }
+    end = i + 1;
+  }
+  int64_t total = char_offset(line, int64_t(line.size()));
+  if (end - start == total - indent && !special) return "";
+  std::string out;
+  for (int64_t offset = indent - 4; ++offset <= end;) {
+    if (offset <= start) out += ' ';
+    else if (special && left < offset && offset <= right) out += '^';
+    else out += special ? '~' : '^';
+  }
+  return out + "\n";
 }
 
 std::string str_of(Value v) {
@@ -138,11 +246,15 @@ struct Printer {
   std::string out;
   std::set<const rt::Object*> seen;
 
-  void entry(Code* code, int line) {
+  void entry(Code* code, int line, int lasti) {
     std::string file(code->filename->view());
     out += fmt::format("  File \"{}\", line {}, in {}\n", file, line, code->name->view());
     std::string src = interp.finalizing ? std::string() : source_line(file, line);
-    if (!src.empty()) out += "    " + src + "\n";
+    size_t b = 0;
+    while (b < src.size() && is_blank(src[b])) ++b;
+    if (b == src.size()) return;
+    out += "    " + src.substr(b) + "\n";
+    out += markers(code, lasti, line, src);
   }
 
   void traceback(rt::Traceback* tb) {
@@ -168,7 +280,7 @@ struct Printer {
         last_line = t->line;
         cnt = 0;
       }
-      if (++cnt <= kCutoff) entry(code, t->line);
+      if (++cnt <= kCutoff) entry(code, t->line, t->lasti);
     }
     repeated(cnt - kCutoff);
   }
