@@ -46,8 +46,7 @@ struct Code : rt::Object {
   rt::Str* qualname;
   rt::Str* filename;
   int firstlineno;
-  uint32_t argcount;        // positional parameters (not *args)
-  uint32_t posonlyargcount;  // the first of them, before `/`: not bound by keyword
+  uint32_t argcount;        // positional parameters (not *args); posonlyargcount below
   uint32_t kwonlyargcount;  // keyword-only parameters, after the positional ones in varnames
   uint32_t flags;
   uint32_t nlocalsplus;     // varnames + cellvars + freevars
@@ -59,13 +58,16 @@ struct Code : rt::Object {
   rt::Tuple* freevars;
   std::vector<uint32_t> code;   // instructions, see vm/opcodes.h
   std::vector<uint32_t> lines;  // source line of each instruction
-  std::vector<SourceSpan> spans;  // and the rest of its source range
   std::vector<ExceptionEntry> exception_table;
   // Inline caches of the attribute instructions, one per instruction, allocated on first
   // use (vm/attr_cache.h); null until then.
   AttrCache* attr_cache;
   // LoadGlobal's caches, likewise.
   GlobalCache* global_cache;
+  // The first [posonlyargcount] positional parameters come before `/`: not bound by keyword.
+  // (Here, not next to argcount: the call path's fields keep their places.)
+  uint32_t posonlyargcount;
+  std::vector<SourceSpan> spans;  // per instruction: the rest of its source range (lines: the first line)
 
   uint32_t nvarnames() const { return varnames->size; }
   uint32_t ncellvars() const { return cellvars->size; }

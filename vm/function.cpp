@@ -10,6 +10,7 @@
 #include "runtime/gc.h"
 #include "runtime/init.h"
 #include "runtime/ops.h"
+#include "runtime/threads.h"
 #include "vm/attr_cache.h"
 #include "vm/frame.h"
 #include "vm/generator.h"
@@ -471,6 +472,43 @@ static Value cell_getattr(Value self, Str* name) {
     return new_ref(c->value);
   }
   return rt::generic_getattr(self, name);
+}
+
+// CPython's _PyObject_FunctionStr: "mod.f()" or "f()" for builtins.
+std::string function_str(Value f) {
+  try {
+    Ref q = Ref::steal(rt::getattr_opt(f, rt::str_intern("__qualname__")));
+    if (!q || !rt::str_check(q.get())) return rt::str_string(f);
+    std::string name(q.as<Str>()->view());
+    Ref m = Ref::steal(rt::getattr_opt(f, rt::str_intern("__module__")));
+    if (m && rt::str_check(m.get()) && m.as<Str>()->view() != "builtins")
+      return std::string(m.as<Str>()->view()) + "." + name + "()";
+    return name + "()";
+  } catch (rt::PyError&) {
+    return "function()";
+  }
+}
+
+Value call_star(Value f, Value args, Value kwargs) {
+  Ref converted;
+  if (rt::type_of(args) != &rt::tuple_type) {
+    rt::Type* t = rt::type_of(args);
+    if (t->iter == nullptr && t->getitem == nullptr)
+      rt::raise_fmt(&rt::exc_TypeError, "{} argument after * must be an iterable, not {}", function_str(f),
+                    rt::type_name(args));
+    Ref l = Ref::steal(Value::from_obj(rt::list_new(0)));
+    rt::list_extend(l.as<rt::List>(), args);
+    converted = Ref::steal(rt::list_as_tuple(l.as<rt::List>()));
+    args = converted.get();
+  }
+  if (kwargs.is_null() || kwargs == rt::None()) return rt::call(f, args.as<Tuple>()->items(), args.as<Tuple>()->size);
+  if (rt::type_of(kwargs) != &rt::dict_type && !(rt::type_of(kwargs)->flags & rt::kTypeDictSubclass) &&
+      !Ref::steal(rt::getattr_opt(kwargs, rt::str_intern("keys"))))
+    rt::raise_fmt(&rt::exc_TypeError, "{} argument after ** must be a mapping, not {}", function_str(f),
+                  rt::type_name(kwargs));
+  Ref kw = Ref::steal(Value::from_obj(rt::dict_new()));
+  rt::dict_update(kw.as<Dict>(), kwargs);
+  return rt::call_with_kwargs(f, args, kw.get());
 }
 
 // ---- code ----------------------------------------------------------------------------------

@@ -91,21 +91,6 @@ Value lookup_name(Frame* f, Str* name) {
   return lookup_global(f, name);
 }
 
-// CPython's _PyObject_FunctionStr: "mod.f()" or "f()" for builtins.
-std::string function_str(Value f) {
-  try {
-    Ref q = Ref::steal(rt::getattr_opt(f, rt::str_intern("__qualname__")));
-    if (!q || !rt::str_check(q.get())) return rt::str_string(f);
-    std::string name(q.as<Str>()->view());
-    Ref m = Ref::steal(rt::getattr_opt(f, rt::str_intern("__module__")));
-    if (m && rt::str_check(m.get()) && m.as<Str>()->view() != "builtins")
-      return std::string(m.as<Str>()->view()) + "." + name + "()";
-    return name + "()";
-  } catch (rt::PyError&) {
-    return "function()";
-  }
-}
-
 bool is_exception_class(Value v) {
   return v.is_obj() && rt::is_subtype(rt::type_of(v), &rt::type_type) &&
          rt::is_subtype(v.as<Type>(), &rt::exc_BaseException);
@@ -573,22 +558,6 @@ Value call_method_args(Value callable, Value self, Value* args, size_t nargs) {
 Value eval(ThreadState* ts, Frame* frame, Value* sp0 = nullptr, Value throw_exc = Value::null());
 
 }  // namespace
-
-Value call_star(Value f, Value args, Value kwargs) {
-  Ref converted;
-  if (rt::type_of(args) != &rt::tuple_type) {
-    Type* t = rt::type_of(args);
-    if (t->iter == nullptr && t->getitem == nullptr) star_error(args, f);
-    Ref l = Ref::steal(Value::from_obj(rt::list_new(0)));
-    rt::list_extend(l.as<List>(), args);
-    converted = Ref::steal(rt::list_as_tuple(l.as<List>()));
-    args = converted.get();
-  }
-  if (kwargs.is_null() || kwargs == rt::None()) return rt::call(f, args.as<Tuple>()->items(), args.as<Tuple>()->size);
-  Ref kw = Ref::steal(Value::from_obj(rt::dict_new()));
-  dict_merge(kw.as<Dict>(), kwargs, f);
-  return rt::call_with_kwargs(f, args, kw.get());
-}
 
 // ---- the loop ----------------------------------------------------------------------------
 

@@ -18,6 +18,9 @@ rt::Value run_module_code(Code* code, rt::Dict* globals);
 // loop do not come here and do not grow the C stack.
 rt::Value call_function(rt::Function* f, const rt::Value* args, size_t nargs, rt::Tuple* kwnames);
 
+// CPython's _PyObject_FunctionStr, for messages about a call: "mod.f()", or "f()" for builtins.
+std::string function_str(rt::Value f);
+
 // f(*args, **kwargs), with the CallFunctionEx instruction's errors for an [args] that is not
 // iterable or a [kwargs] that is not a mapping ([kwargs] null or None: no keywords).
 rt::Value call_star(rt::Value f, rt::Value args, rt::Value kwargs);
