@@ -247,9 +247,12 @@ Value class_new(Str* name, Tuple* bases_in, Dict* ns) {
     if (!(bt->flags & kTypeBaseType)) {
       raise_fmt(&exc_TypeError, "type '{}' is not an acceptable base type", bt->name);
     }
-    Type* lb = layout_base(bt);
-    if (lb == &int_type || lb == &float_type) {
-      raise_fmt(&exc_TypeError, "minipy does not support subclassing '{}'", lb->name);
+    // Ints and floats are values, not objects (runtime/value.h): an instance of a subclass
+    // would have nowhere to keep its class. (float's layout is object's, so layout_base alone
+    // let it through, and X(1.5) made a plain float.)
+    for (Type* number : {&int_type, &float_type}) {
+      if (is_subtype(bt, number))
+        raise_fmt(&exc_TypeError, "minipy does not support subclassing '{}'", number->name);
     }
     for (size_t j = 0; j < i; ++j) {
       if (bases->item(j) == b) raise_fmt(&exc_TypeError, "duplicate base class {}", bt->name);
