@@ -118,6 +118,14 @@ int64_t index_value(Value v) {
   return i;
 }
 
+int64_t ssize_value(Value v) {
+  if (v.is_int()) return v.as_int();
+  if (!int_check(v)) raise_fmt(&exc_TypeError, "'{}' object cannot be interpreted as an integer", type_name(v));
+  int64_t i;
+  if (!int_to_i64(v, &i)) raise_msg(&exc_OverflowError, "Python int too large to convert to C ssize_t");
+  return i;
+}
+
 // Rounds [q] * 2**-[s] (with [sticky] meaning "a little more than q") to the nearest double,
 // ties to even, handling subnormals with a single rounding.
 static double round_scaled(uint64_t q, bool sticky, int64_t s) {

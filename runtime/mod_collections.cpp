@@ -43,15 +43,6 @@ Deque* as_deque(Value v, const char* name) {
   return v.as<Deque>();
 }
 
-// A C Py_ssize_t argument: an int that fits, else CPython's OverflowError or TypeError.
-int64_t ssize_arg(Value v) {
-  if (v.is_int()) return v.as_int();
-  if (!int_check(v)) raise_fmt(&exc_TypeError, "'{}' object cannot be interpreted as an integer", type_name(v));
-  int64_t out;
-  if (!int_to_i64(v, &out)) raise_msg(&exc_OverflowError, "Python int too large to convert to C ssize_t");
-  return out;
-}
-
 // A start/stop argument of index() (_PyEval_SliceIndex): an int clamped to the int64 range.
 int64_t slice_arg(Value v) {
   if (v.is_int()) return v.as_int();
@@ -129,7 +120,7 @@ void deque_fill(Deque* self, const Value* args, size_t nargs, Tuple* kwnames) {
   int64_t maxlen = -1;
   if (!a[1].is_null() && a[1] != None()) {
     if (!int_check(a[1])) raise_msg(&exc_TypeError, "an integer is required");
-    maxlen = ssize_arg(a[1]);
+    maxlen = ssize_value(a[1]);
     if (maxlen < 0) raise_msg(&exc_ValueError, "maxlen must be non-negative");
   }
   {
@@ -229,7 +220,7 @@ DEQUE_METHOD(d_rotate) {
   check_no_kw("deque.rotate", kwnames);
   check_positional("deque.rotate", nargs - 1, 0, 1);
   Deque* d = as_deque(args[0], "rotate");
-  int64_t n = nargs > 1 ? ssize_arg(args[1]) : 1;
+  int64_t n = nargs > 1 ? ssize_value(args[1]) : 1;
   LeafCriticalSection cs(d);
   int64_t size = int64_t(d->items->size());
   if (size <= 1) return None();
@@ -311,7 +302,7 @@ DEQUE_METHOD(d_insert) {
   check_no_kw("deque.insert", kwnames);
   if (nargs != 3) raise_fmt(&exc_TypeError, "insert() takes exactly 2 arguments ({} given)", nargs - 1);
   Deque* d = as_deque(args[0], "insert");
-  int64_t i = ssize_arg(args[1]);
+  int64_t i = ssize_value(args[1]);
   CriticalSection cs(d);
   int64_t size = int64_t(d->items->size());
   if (d->maxlen >= 0 && size >= d->maxlen) raise_msg(&exc_IndexError, "deque already at its maximum size");
@@ -471,11 +462,8 @@ void deque_inplace_repeat(Deque* d, int64_t n) {
 
 // The repeat count of `deque * n`: "can't multiply sequence by non-int of type 'float'".
 int64_t repeat_count(Value n) {
-  if (n.is_int()) return n.as_int();
   if (!int_check(n)) raise_fmt(&exc_TypeError, "can't multiply sequence by non-int of type '{}'", type_name(n));
-  int64_t i;
-  if (!int_to_i64(n, &i)) raise_msg(&exc_OverflowError, "cannot fit 'int' into an index-sized integer");
-  return i;
+  return index_value(n);
 }
 
 bool is_heap_value(Value v) { return v.is_obj() && (type_of(v)->flags & kTypeHeapType); }

@@ -183,10 +183,7 @@ BisectArgs bisect_args(const char* fname, const Value* args, size_t nargs, Tuple
   b.x = v[1];
   b.key = v[4].is_null() ? None() : v[4];
   b.lo = 0;
-  if (!v[2].is_null()) {
-    if (!int_check(v[2])) raise_fmt(&exc_TypeError, "'{}' object cannot be interpreted as an integer", type_name(v[2]));
-    if (!int_to_i64(v[2], &b.lo)) raise_msg(&exc_OverflowError, "Python int too large to convert to C ssize_t");
-  }
+  if (!v[2].is_null()) b.lo = ssize_value(v[2]);
   // As CPython 3.11's _bisect: hi is a C ssize_t whose default (None) is -1, so an explicit
   // -1 also means len(a); another negative hi searches nothing.
   b.hi = -1;

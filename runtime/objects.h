@@ -24,6 +24,9 @@ bool int_to_i64(Value v, int64_t* out);
 // Converts for use as an index/size: raises TypeError if not an int, OverflowError
 // ("cannot fit 'int' into an index-sized integer") if too big.
 int64_t index_value(Value v);
+// The same for a C Py_ssize_t argument (PyLong_AsSsize_t): OverflowError "Python int too large
+// to convert to C ssize_t".
+int64_t ssize_value(Value v);
 std::string int_to_string(Value v, int base = 10);  // "-0x1f" style prefixes for 2/8/16
 // The numeric built-ins: pow(a, b, mod) ([mod] null or None for two arguments), divmod(a, b),
 // abs(v), round(x, ndigits) ([ndigits] null when absent), for ints, bools and floats.
