@@ -810,9 +810,7 @@ static Value int_index_method(const Value* args, size_t nargs, Tuple* kwnames) {
 // abs(), int(), float(), divmod(), round() and math's floor/ceil/trunc handle numbers without
 // a method call; these make (7).__abs__() and float.__divmod__(x, y) work too.
 
-// True if [v] is a number that [self]'s type computes with: ints for int; ints and floats
-// for float (int.__divmod__(1.5) is NotImplemented).
-static bool numeric_peer(Value self, Value v) {
+bool number_peer(Value self, Value v) {
   return int_check(v) || (self.is_double() && v.is_double());
 }
 
@@ -834,13 +832,13 @@ static Value num_float(const Value* args, size_t nargs, Tuple* kwnames) {
 
 static Value num_divmod(const Value* args, size_t nargs, Tuple* kwnames) {
   check_args("__divmod__", nargs, kwnames, 1);
-  if (!numeric_peer(args[0], args[1])) return NotImplemented();
+  if (!number_peer(args[0], args[1])) return NotImplemented();
   return number_divmod(args[0], args[1]);
 }
 
 static Value num_rdivmod(const Value* args, size_t nargs, Tuple* kwnames) {
   check_args("__rdivmod__", nargs, kwnames, 1);
-  if (!numeric_peer(args[0], args[1])) return NotImplemented();
+  if (!number_peer(args[0], args[1])) return NotImplemented();
   return number_divmod(args[1], args[0]);
 }
 

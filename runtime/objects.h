@@ -32,6 +32,9 @@ std::string int_to_string(Value v, int base = 10);  // "-0x1f" style prefixes fo
 // abs(v), round(x, ndigits) ([ndigits] null when absent), for ints, bools and floats.
 Value number_pow(Value a, Value b, Value mod);
 Value number_divmod(Value a, Value b);
+// Whether [v] is a number that [self]'s type computes with in its methods: ints for int (and
+// bool); ints and floats for float (int.__divmod__(1.5) is NotImplemented).
+bool number_peer(Value self, Value v);
 Value number_abs(Value v);
 Value number_round(Value x, Value ndigits);
 

@@ -151,12 +151,11 @@ bool is_pow_wrapper(const SlotWrapper* w) {
   return (w->kind == WK::Binop || w->kind == WK::RBinop) && w->op == int(BinOp::Pow);
 }
 
-// pow(a, b, mod) as [owner].__pow__(b, mod) computes it: NotImplemented for operands that
-// are not its peers (int's are ints; float's, ints and floats).
-Value number_pow_method(Type* owner, Value a, Value b, Value mod) {
-  for (Value v : {a, b})
-    if (!int_check(v) && (owner == &int_type || !v.is_double())) return NotImplemented();
-  return number_pow(a, b, mod);
+// self.__pow__(other, mod) ([reflected]: self.__rpow__) as pow() computes it: NotImplemented
+// when [other] is not a number of [self]'s kind (number_peer).
+Value number_pow_method(Value self, Value other, Value mod, bool reflected) {
+  if (!number_peer(self, other)) return NotImplemented();
+  return reflected ? number_pow(other, self, mod) : number_pow(self, other, mod);
 }
 
 // str.__mul__(n) and the other sequence repeats take only an index, where `s * x` would
@@ -239,11 +238,11 @@ Value slot_wrapper_call(Value self, const Value* args, size_t nargs, Tuple* kwna
       return from_bool(r != 0);
     }
     case WK::Binop:
-      if (nargs == 3) return number_pow_method(o, s, args[1], args[2]);
+      if (nargs == 3) return number_pow_method(s, args[1], args[2], false);
       if (w->op == int(BinOp::Mul)) check_repeat_count(o, args[1]);
       return o->binop(s, args[1], static_cast<BinOp>(w->op), false);
     case WK::RBinop:
-      if (nargs == 3) return number_pow_method(o, args[1], s, args[2]);
+      if (nargs == 3) return number_pow_method(s, args[1], args[2], true);
       if (w->op == int(BinOp::Mul)) check_repeat_count(o, args[1]);
       return o->binop(args[1], s, static_cast<BinOp>(w->op), false);
     case WK::IBinop:
