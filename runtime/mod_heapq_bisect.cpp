@@ -6,19 +6,13 @@
 // sharing a heap without a lock of their own see each push and pop whole.
 #include "runtime/builtins_internal.h"
 #include "runtime/critical_section.h"
+#include "runtime/heap.h"
 #include "runtime/modules_internal.h"
 #include "runtime/ops.h"
 
 namespace rt {
 
 namespace {
-
-// a < b, with a fast path for two small ints or two floats.
-inline bool lt(Value a, Value b) {
-  if (a.is_int() && b.is_int()) return a.as_int() < b.as_int();
-  if (a.is_double() && b.is_double()) return a.as_double() < b.as_double();
-  return compare_bool(a, b, CmpOp::Lt);
-}
 
 // The list argument of [fname] ("heappush() argument 1 must be list, not tuple"; for the
 // one-argument functions "heappop() argument must be list, not int").
@@ -29,70 +23,14 @@ List* heap_arg(const char* fname, Value v, bool only_arg = false) {
   return v.as<List>();
 }
 
-[[noreturn]] void changed_size() { raise_msg(&exc_RuntimeError, "list changed size during iteration"); }
-
-// Moves the item at [pos] up towards [startpos] while it is smaller than its parent.
-void siftdown(List* heap, size_t startpos, size_t pos) {
-  size_t size = heap->size;
-  while (pos > startpos) {
-    size_t parentpos = (pos - 1) >> 1;
-    Value newitem = heap->items[pos], parent = heap->items[parentpos];
-    incref(newitem);
-    incref(parent);
-    bool less;
-    try {
-      less = lt(newitem, parent);
-    } catch (...) {
-      decref(newitem);
-      decref(parent);
-      throw;
-    }
-    decref(newitem);
-    decref(parent);
-    if (size != heap->size) changed_size();
-    if (!less) break;
-    std::swap(heap->items[pos], heap->items[parentpos]);
-    pos = parentpos;
-  }
-}
-
-// Moves the item at [pos] down to a leaf along smaller children, then siftdown (CPython's
-// siftup: fewer comparisons than a textbook sift).
-void siftup(List* heap, size_t pos) {
-  size_t endpos = heap->size, startpos = pos;
-  size_t limit = endpos >> 1;
-  while (pos < limit) {
-    size_t childpos = 2 * pos + 1;
-    if (childpos + 1 < endpos) {
-      Value a = heap->items[childpos], b = heap->items[childpos + 1];
-      incref(a);
-      incref(b);
-      bool less;
-      try {
-        less = lt(a, b);
-      } catch (...) {
-        decref(a);
-        decref(b);
-        throw;
-      }
-      decref(a);
-      decref(b);
-      if (!less) childpos += 1;
-      if (endpos != heap->size) changed_size();
-    }
-    std::swap(heap->items[pos], heap->items[childpos]);
-    pos = childpos;
-  }
-  siftdown(heap, startpos, pos);
-}
-
 Value h_heappush(const Value* args, size_t nargs, Tuple* kwnames) {
   no_kwargs("heappush", kwnames);
   check_positional("heappush", nargs, 2, 2);
   List* heap = heap_arg("heappush", args[0]);
   CriticalSection cs(heap);
   list_append(heap, args[1]);
-  siftdown(heap, 0, heap->size - 1);
+  ListHeap h{heap};
+  heap_siftdown(h, 0, heap->size - 1);
   return None();
 }
 
@@ -111,7 +49,8 @@ Value h_heappop(const Value* args, size_t nargs, Tuple* kwnames) {
   Value ret = heap->items[0];
   heap->items[0] = last;
   Ref owned = Ref::steal(ret);
-  siftup(heap, 0);
+  ListHeap h{heap};
+  heap_siftup(h, 0);
   return owned.release();
 }
 
@@ -125,7 +64,8 @@ Value h_heapreplace(const Value* args, size_t nargs, Tuple* kwnames) {
   incref(args[1]);
   heap->items[0] = args[1];
   Ref owned = Ref::steal(ret);
-  siftup(heap, 0);
+  ListHeap h{heap};
+  heap_siftup(h, 0);
   return owned.release();
 }
 
@@ -136,7 +76,7 @@ Value h_heappushpop(const Value* args, size_t nargs, Tuple* kwnames) {
   CriticalSection cs(heap);
   Value item = args[1];
   // The comparison may run Python code, which may pop the top item: hold it meanwhile.
-  if (heap->size == 0 || !lt(Ref::borrow(heap->items[0]).get(), item)) {
+  if (heap->size == 0 || !heap_less(heap->items[0], item)) {
     incref(item);
     return item;
   }
@@ -145,7 +85,8 @@ Value h_heappushpop(const Value* args, size_t nargs, Tuple* kwnames) {
   incref(item);
   heap->items[0] = item;
   Ref owned = Ref::steal(ret);
-  siftup(heap, 0);
+  ListHeap h{heap};
+  heap_siftup(h, 0);
   return owned.release();
 }
 
@@ -153,7 +94,8 @@ Value h_heapify(const Value* args, size_t nargs, Tuple* kwnames) {
   check_meth_o("_heapq.heapify", nargs, kwnames);
   List* heap = heap_arg("heapify", args[0], true);
   CriticalSection cs(heap);
-  for (size_t i = heap->size / 2; i-- > 0;) siftup(heap, i);
+  ListHeap h{heap};
+  for (size_t i = heap->size / 2; i-- > 0;) heap_siftup(h, i);
   return None();
 }
 
@@ -209,7 +151,7 @@ int64_t bisect_point(const BisectArgs& b, Value x, bool right) {
     }
     if (!item) item = Ref::steal(getitem(b.a, Value::from_int(mid)));
     if (b.key != None()) item = Ref::steal(call1(b.key, item.get()));
-    bool go_right = right ? !lt(x, item.get()) : lt(item.get(), x);
+    bool go_right = right ? !heap_less(x, item.get()) : heap_less(item.get(), x);
     if (go_right) lo = mid + 1;
     else hi = mid;
   }

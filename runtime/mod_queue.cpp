@@ -1,13 +1,14 @@
 // The queue module, native: Queue (FIFO), LifoQueue, PriorityQueue and SimpleQueue with
 // blocking put/get and timeouts (the GIL released while waiting), task_done/join, and the
 // Empty and Full exceptions.
-#include <algorithm>
 #include <deque>
+#include <utility>
 
 #include "runtime/builtins_internal.h"
 #include "runtime/class.h"
 #include "runtime/containers.h"
 #include "runtime/core.h"
+#include "runtime/heap.h"
 #include "runtime/ops.h"
 #include "runtime/threads.h"
 
@@ -107,38 +108,13 @@ bool is_full(Value self, QueueState& st) {
          int64_t(st.items.size()) >= st.maxsize;
 }
 
-// PriorityQueue's heap moves items by swaps exactly as CPython's heapq (its C siftdown and
-// siftup), so that items of equal priority come out in the same order and a comparison that
-// raises leaves the heap as CPython's.
-
-// Moves the item at [pos] up towards [start] while it is less than its parent.
-void heap_sift_down(std::deque<Value>& heap, size_t start, size_t pos) {
-  while (pos > start) {
-    size_t parent = (pos - 1) >> 1;
-    if (!compare_bool(heap[pos], heap[parent], CmpOp::Lt)) break;
-    std::swap(heap[pos], heap[parent]);
-    pos = parent;
-  }
-}
-
-// Moves the smaller child up from [pos] to a leaf, then the item left there into place.
-void heap_sift_up(std::deque<Value>& heap, size_t pos) {
-  size_t end = heap.size(), start = pos;
-  while (pos < end / 2) {
-    size_t child = 2 * pos + 1;
-    if (child + 1 < end && !compare_bool(heap[child], heap[child + 1], CmpOp::Lt)) ++child;
-    std::swap(heap[child], heap[pos]);
-    pos = child;
-  }
-  heap_sift_down(heap, start, pos);
-}
-
-// Adds [item] (borrowed) in the queue's order: a heap for PriorityQueue (heappush: the item
-// stays queued if a comparison raises).
+// Adds [item] (borrowed) in the queue's order: for PriorityQueue a heap moved as heapq's
+// (runtime/heap.h), so equal priorities come out in CPython's order; heappush: the item stays
+// queued if a comparison raises.
 void push_item(Value self, QueueState& st, Value item) {
   incref(item);
   st.items.push_back(item);
-  if (st.kind == QueueKind::kPriority) heap_sift_down(st.items, 0, st.items.size() - 1);
+  if (st.kind == QueueKind::kPriority) heap_siftdown(st.items, 0, st.items.size() - 1);
 }
 
 // Removes the next item in the queue's order; the caller owns it.
@@ -154,7 +130,7 @@ Value pop_item(Value self, QueueState& st) {
     if (!st.items.empty()) {
       std::swap(v, st.items.front());
       Ref out = Ref::steal(v);
-      heap_sift_up(st.items, 0);
+      heap_siftup(st.items, 0);
       v = out.release();
     }
   } else {
