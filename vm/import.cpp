@@ -247,18 +247,17 @@ rt::Dict* modules_dict() {
 
 namespace {
 
-// Sets to None the values of [d] whose names pass [wanted], in dict order (as CPython 3.11
-// clears __main__: no pass for names with one leading underscore first). A value's
+// Sets to None the values of [d] except __builtins__, in dict order (as CPython 3.11 clears
+// __main__: no pass for names with one leading underscore first). A value's
 // finalizer may run Python code that changes [d]: the names are taken first. Lists, tuples,
 // dicts and sets go to [later] instead of being dropped at once: CPython frees them after
 // the other globals (in the collection that follows), and so what they hold too.
-template <class Pred>
-void clear_module_names(rt::Dict* d, Pred wanted, std::vector<rt::Ref>* later) {
+void clear_module_names(rt::Dict* d, std::vector<rt::Ref>* later) {
   std::vector<rt::Ref> names;
   size_t pos = 0;
   Value k;
   while (rt::dict_next(d, &pos, &k, nullptr))
-    if (rt::str_check(k) && wanted(rt::as_str(k)->view())) names.push_back(rt::Ref::borrow(k));
+    if (rt::str_check(k) && rt::as_str(k)->view() != "__builtins__") names.push_back(rt::Ref::borrow(k));
   for (const rt::Ref& name : names) {
     try {
       rt::Value v = rt::dict_get(d, name.get());
@@ -287,7 +286,7 @@ void finalize_modules() {
     rt::Module* m = it->as<rt::Module>();
     std::string_view mod_name = m->name ? m->name->view() : std::string_view();
     if (mod_name == "sys" || mod_name == "builtins" || m->dict == nullptr) continue;
-    clear_module_names(m->dict, [](std::string_view n) { return n != "__builtins__"; }, &later);
+    clear_module_names(m->dict, &later);
   }
   modules.clear();
   later.clear();
