@@ -4,6 +4,7 @@
 
 #include "runtime/error.h"
 #include "runtime/ops.h"
+#include "runtime/utf8.h"
 
 namespace compiler {
 
@@ -390,9 +391,7 @@ ast::Loc Compiler::attr_loc(ast::Loc loc, const ast::Expr* attr) {
   if (loc.line == a.end_line) return loc;
   loc.line = a.end_line;
   const std::string& name = const_cast<ast::Expr*>(attr)->as<ast::Attribute>()->attr;
-  int len = 0;
-  for (unsigned char ch : name)
-    if ((ch & 0xC0) != 0x80) ++len;
+  int len = int(rt::utf8::length(name));
   if (len <= a.end_col) {
     loc.col = a.end_col - len;
   } else {

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstring>
 
 #include "compiler/compile.h"
@@ -217,10 +218,8 @@ void Lexer::backup(int c) {
 }
 
 int Lexer::chars_before_cursor() const {
-  int n = 0;
-  for (size_t i = line_start_; i < cur_ && i < src_.size(); i++)
-    if ((static_cast<unsigned char>(src_[i]) & 0xC0) != 0x80) n++;
-  return n;
+  size_t end = std::min(cur_, src_.size());
+  return end > line_start_ ? int(rt::utf8::length(std::string_view(src_).substr(line_start_, end - line_start_))) : 0;
 }
 
 void Lexer::error_at(rt::Type* type, const std::string& msg, int line, int offset, int end_line,

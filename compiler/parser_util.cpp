@@ -2,7 +2,10 @@
 // search, and byte -> character offsets (see compiler/parser_util.h).
 #include "compiler/parser_util.h"
 
+#include <algorithm>
 #include <string>
+
+#include "runtime/utf8.h"
 
 namespace compiler {
 
@@ -12,9 +15,7 @@ int char_offset(std::string_view line, int byte_offset) {
   if (byte_offset <= 0) return byte_offset;
   int len = int(line.size());
   if (byte_offset > len + 1) byte_offset = len + 1;
-  int n = 0;
-  for (int i = 0; i < byte_offset && i < len; i++)
-    if ((static_cast<unsigned char>(line[i]) & 0xC0) != 0x80) n++;
+  int n = int(rt::utf8::length(line.substr(0, size_t(std::min(byte_offset, len)))));
   if (byte_offset > len) n++;
   return n;
 }

@@ -16,14 +16,6 @@ namespace rt {
 
 namespace {
 
-// Number of code points in UTF-8 [s].
-size_t cp_len(std::string_view s) {
-  size_t n = 0;
-  for (char c : s)
-    if ((uint8_t(c) & 0xC0) != 0x80) n++;
-  return n;
-}
-
 // A parsed [[fill]align][sign][z][#][0][width][grouping][.precision][type].
 struct Spec {
   std::string fill = " ";
@@ -543,7 +535,7 @@ Value percent_format(Str* fmt_str, Value args) {
       case 'r':
       case 'a': {
         std::string s = conv == 's' ? str_string(arg) : conv == 'r' ? repr_string(arg) : ascii_of(arg);
-        size_t len = cp_len(s);
+        size_t len = utf8::length(s);
         if (prec >= 0 && size_t(prec) < len) {
           size_t cut = 0;
           for (int64_t k = 0; k < prec; k++) cut += utf8::seq_len(s[cut]);
@@ -624,7 +616,7 @@ Value percent_format(Str* fmt_str, Value args) {
         break;
       }
       default: {
-        size_t index = cp_len(f.substr(0, i - 1));
+        size_t index = utf8::length(f.substr(0, i - 1));
         uint32_t cp = uint8_t(conv);
         if (cp >= 0x80) {
           size_t n = utf8::seq_len(conv);

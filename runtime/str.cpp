@@ -140,11 +140,7 @@ InternTable& intern_table() {
 
 namespace strimpl {
 
-size_t count_code_points(const char* p, size_t n) {
-  size_t count = 0;
-  for (size_t i = 0; i < n; ++i) count += !is_cont(static_cast<unsigned char>(p[i]));
-  return count;
-}
+size_t count_code_points(const char* p, size_t n) { return utf8::length(std::string_view(p, n)); }
 
 Str* empty() { return &g_empty.s; }
 

@@ -5,11 +5,19 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 namespace rt::utf8 {
 
 // True for a byte that continues a multi-byte sequence (10xxxxxx).
 inline bool is_cont(unsigned char b) { return (b & 0xC0) == 0x80; }
+
+// The number of code points in the UTF-8 text [s].
+inline size_t length(std::string_view s) {
+  size_t n = 0;
+  for (char c : s) n += !is_cont(static_cast<unsigned char>(c));
+  return n;
+}
 
 // Decodes the code point at [p] (valid UTF-8) and advances [p] past it.
 inline uint32_t decode(const char*& p) {

@@ -16,6 +16,7 @@
 #include "runtime/error.h"
 #include "runtime/io.h"
 #include "runtime/ops.h"
+#include "runtime/utf8.h"
 #include "vm/frame.h"
 #include "vm/interp.h"
 #include "vm/suggestions.h"
@@ -134,10 +135,7 @@ bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\f'; }
 // _PyPegen_byte_offset_to_character_offset).
 int64_t char_offset(std::string_view s, int64_t bytes) {
   if (bytes > int64_t(s.size())) bytes = int64_t(s.size());
-  int64_t n = 0;
-  for (int64_t i = 0; i < bytes; ++i)
-    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) ++n;
-  return n;
+  return bytes <= 0 ? 0 : int64_t(rt::utf8::length(s.substr(0, size_t(bytes))));
 }
 
 // The [first, last) code points of [s], as a byte range of it.
