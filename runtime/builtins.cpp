@@ -12,6 +12,7 @@
 #include "runtime/io.h"
 #include "runtime/ops.h"
 #include "vm/generator.h"
+#include "vm/interp.h"
 #include "vm/thread_state.h"
 
 namespace rt {
@@ -116,17 +117,12 @@ void py_method_args(std::string_view qualname, const Value* args, size_t nargs, 
     raise_fmt(&exc_TypeError, "{}() takes from {} to {} positional arguments but {}{} were given", qualname,
               required + 1, npos + 1, nargs + 1, kw_part);
   }
-  std::vector<const char*> missing;
+  std::vector<std::string> missing;
   for (size_t i = 0; i < required; ++i)
-    if (out[i].is_null()) missing.push_back(nm[i]);
+    if (out[i].is_null()) missing.emplace_back(nm[i]);
   if (missing.empty()) return;
-  std::string list;
-  for (size_t i = 0; i < missing.size(); ++i) {
-    if (i) list += missing.size() == 2 ? " and " : i + 1 == missing.size() ? ", and " : ", ";
-    list += fmt::format("'{}'", missing[i]);
-  }
   raise_fmt(&exc_TypeError, "{}() missing {} required positional argument{}: {}", qualname, missing.size(),
-            plural(missing.size()), list);
+            plural(missing.size()), vm::format_names(missing));
 }
 
 int64_t int_arg(Value v) {

@@ -184,9 +184,6 @@ static void function_setattr(Value self, Str* name, Value v) {
 
 // ---- argument binding ----------------------------------------------------------------------
 
-namespace {
-
-// "'a'", "'a' and 'b'", "'a', 'b', and 'c'".
 std::string format_names(const std::vector<std::string>& names) {
   std::string out;
   for (size_t i = 0; i < names.size(); ++i) {
@@ -199,6 +196,8 @@ std::string format_names(const std::vector<std::string>& names) {
   }
   return out;
 }
+
+namespace {
 
 [[noreturn]] void missing_arguments(Function* fn, const Value* localsplus, uint32_t start, uint32_t end,
                                     const char* kind) {

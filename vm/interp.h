@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string_view>
+#include <vector>
 
 #include "runtime/objects.h"
 #include "vm/code.h"
@@ -17,6 +18,9 @@ rt::Value run_module_code(Code* code, rt::Dict* globals);
 // Python code (sorted's key, map's function). Python-to-Python calls inside the interpreter
 // loop do not come here and do not grow the C stack.
 rt::Value call_function(rt::Function* f, const rt::Value* args, size_t nargs, rt::Tuple* kwnames);
+
+// Parameter names as CPython's argument errors list them: "'a'", "'a' and 'b'", "'a', 'b', and 'c'".
+std::string format_names(const std::vector<std::string>& names);
 
 // CPython's _PyObject_FunctionStr, for messages about a call: "mod.f()", or "f()" for builtins.
 std::string function_str(rt::Value f);
